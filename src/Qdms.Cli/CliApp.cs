@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Qdms.Cli.Commands;
+using Spectre.Console;
+
+namespace Qdms.Cli;
+
+/// <summary>The <c>qdms</c> admin CLI: every command talks to the REST API, so it works against a remote server too.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CliConfigStore? configStore = null)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("QDMS admin CLI. `qdms serve` (through the ./qdms launcher) starts the server.");
+        globals.AddTo(root);
+        var context = new CliContext(globals, console, configStore ?? CliConfigStore.Default());
+
+        foreach (var command in AllCommands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Each area adds its command group here.</summary>
+    private static IEnumerable<Command> AllCommands(CliContext context) =>
+    [
+        .. LoginCommands.Create(context),
+        UserCommands.Create(context),
+        TenantCommands.Create(context),
+        TokenCommands.Create(context),
+        AuditCommands.Create(context),
+    ];
+}

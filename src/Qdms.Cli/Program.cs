@@ -1,0 +1,3 @@
+using Qdms.Cli;
+
+return await CliApp.RunAsync(args, Spectre.Console.AnsiConsole.Console);

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Qdms.Core.Audit;
+using Qdms.Core.Auth;
+using Qdms.Core.Tenants;
+using Qdms.Core.Users;
+
+namespace Qdms.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The application services of Core. Storage must register the store interfaces.</summary>
+    public static IServiceCollection AddQdmsCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DefaultTenant>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuthService>();
+        services.AddSingleton<Bootstrap>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<TenantService>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Qdms.Server.Endpoints;
+using Qdms.Server.Operability;
+
+namespace Qdms.Server.Hosting;
+
+internal static class QdmsPipelineExtensions
+{
+    public static WebApplication UseQdmsPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseApiDocsUi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Every route QDMS serves. Each feature adds one <c>MapXxx</c> call here.</summary>
+    public static WebApplication MapQdmsEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapApiDocs();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapTenantEndpoints();
+        api.MapTokenEndpoints();
+        api.MapAuditEndpoints();
+        return app;
+    }
+}

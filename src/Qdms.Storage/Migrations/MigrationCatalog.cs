@@ -1,0 +1,13 @@
+namespace Qdms.Storage.Migrations;
+
+/// <summary>
+/// Every migration in order. Versions are fixed forever once released: add new ones at the end.
+/// Each feature owns its file (M0002Devices.cs …) so features do not edit each other's schema.
+/// </summary>
+public static class MigrationCatalog
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        M0001Base.Migration,
+    ];
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Qdms.Core.Audit;
+using Qdms.Core.Tenants;
+using Qdms.Core.Users;
+using Qdms.Storage.Migrations;
+using Qdms.Storage.Stores;
+
+namespace Qdms.Storage;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the database and every store. The caller migrates with <see cref="Migrator"/> at start.</summary>
+    public static IServiceCollection AddQdmsStorage(this IServiceCollection services, StorageOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new QdmsDb(options));
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ITenantStore, SqlTenantStore>();
+        services.AddSingleton<IUserStore, SqlUserStore>();
+        services.AddSingleton<ITokenStore, SqlTokenStore>();
+        services.AddSingleton<IAuditStore, SqlAuditStore>();
+        return services;
+    }
+}
