@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Spectre.Console;
 using Qdms.Contracts;
+using Spectre.Console;
 
 namespace Qdms.Cli.Commands;
 
