@@ -7,12 +7,13 @@ namespace Qdms.Cli;
 /// <summary>The <c>qdms</c> admin CLI: every command talks to the REST API, so it works against a remote server too.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CliConfigStore? configStore = null)
+    /// <param name="handler">Tests pass an in-process server's handler; null uses real sockets.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, CliConfigStore? configStore = null, HttpMessageHandler? handler = null)
     {
         var globals = new GlobalOptions();
         var root = new RootCommand("QDMS admin CLI. `qdms serve` (through the ./qdms launcher) starts the server.");
         globals.AddTo(root);
-        var context = new CliContext(globals, console, configStore ?? CliConfigStore.Default());
+        var context = new CliContext(globals, console, configStore ?? CliConfigStore.Default()) { Handler = handler };
 
         foreach (var command in AllCommands(context))
         {

@@ -20,6 +20,7 @@ internal static class QdmsPipelineExtensions
     {
         app.MapHealthEndpoints();
         app.MapApiDocs();
+        app.MapMetricsEndpoint();
 
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();

@@ -49,6 +49,9 @@ internal static class QdmsServerBuilderExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<QdmsExceptionHandler>();
+        services.AddMetrics();
+        services.AddSingleton<QdmsMeter>();
+        services.AddSingleton<PrometheusExporter>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         return builder;
     }
