@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Logging.Console;
 using Qdms.Core;
 using Qdms.Core.Auth;
 using Qdms.Server.Auth;
@@ -22,10 +23,16 @@ internal static class QdmsServerBuilderExtensions
             builder.WebHost.UseUrls("http://127.0.0.1:8080");
         }
 
-        builder.Logging.AddSimpleConsole(o =>
+        // One line per entry with a UTC timestamp; `--Logging:Console:FormatterName=json` switches to JSON lines.
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
 

@@ -1,0 +1,3 @@
+using Qdms.Bench.Load;
+
+return await LoadCommand.RunAsync(args);
