@@ -27,6 +27,8 @@ internal static class QdmsPipelineExtensions
         api.MapTenantEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
+        api.MapEngineEndpoints();
+        api.MapServiceEndpoints();
         return app;
     }
 }
