@@ -28,14 +28,13 @@ internal sealed class EchoEngine(EchoConfig config) : IDmEngine
         {
             var details = new Dictionary<string, string>
             {
-                ["host"] = config.Host.ToString(),
-                ["port"] = config.Port.ToString(CultureInfo.InvariantCulture),
                 ["connections"] = Interlocked.Read(ref _connectionsAccepted).ToString(CultureInfo.InvariantCulture),
                 ["openConnections"] = _connections.Count.ToString(CultureInfo.InvariantCulture),
                 ["bytesEchoed"] = Interlocked.Read(ref _bytesEchoed).ToString(CultureInfo.InvariantCulture),
             };
             if (_listener?.LocalEndpoint is IPEndPoint bound && _running)
             {
+                details["listen"] = bound.ToString();
                 details["boundPort"] = bound.Port.ToString(CultureInfo.InvariantCulture);
             }
 

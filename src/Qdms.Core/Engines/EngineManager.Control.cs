@@ -61,9 +61,9 @@ public sealed partial class EngineManager
         await slot.Gate.WaitAsync();
         try
         {
-            if (slot.Removed)
+            if (slot.Removed || !_running)
             {
-                return;
+                return; // removed meanwhile, or the service was stopped while this start waited
             }
 
             if (slot.Engine is not null)

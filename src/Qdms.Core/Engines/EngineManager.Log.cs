@@ -23,7 +23,7 @@ public sealed partial class EngineManager
     [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "QDMS service started: {Running} of {Count} engine(s) running")]
     private static partial void LogServiceStarted(ILogger logger, int running, int count);
 
-    [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "QDMS service stopped: every engine and component is stopped; the API stays up")]
+    [LoggerMessage(EventId = 306, Level = LogLevel.Information, Message = "QDMS service stopped: every engine and component is stopped")]
     private static partial void LogServiceStopped(ILogger logger);
 
     [LoggerMessage(EventId = 307, Level = LogLevel.Warning, Message = "Service component {Component} failed to {Action}")]

@@ -160,6 +160,11 @@ public sealed partial class EngineManager(
             return $"there are no {type} engines";
         }
 
+        if (indexes.Count == 1)
+        {
+            return $"the only {type} index is {indexes[0]} (0 = all)";
+        }
+
         var contiguous = indexes[^1] - indexes[0] + 1 == indexes.Count;
         return contiguous
             ? $"valid {type} indexes are {indexes[0]}–{indexes[^1]} (0 = all)"

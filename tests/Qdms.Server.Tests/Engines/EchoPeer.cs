@@ -24,6 +24,35 @@ public static class EchoPeer
         return answer;
     }
 
+    /// <summary>True when the server side has closed <paramref name="client"/>'s connection (end of stream or reset).</summary>
+    public static async Task<bool> IsDroppedAsync(TcpClient client)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            return await client.GetStream().ReadAsync(new byte[1], timeout.Token) == 0;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, for at most 10 s.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold within 10 s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>True when nothing listens on the port (the connection is refused).</summary>
     public static async Task<bool> IsClosedAsync(int port)
     {

@@ -31,9 +31,14 @@ public abstract class EnginesLifecycleTests(DbKind kind)
         Assert.Equal("1", status.Details["connections"]);
         Assert.Equal(payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), status.Details["bytesEchoed"]);
 
+        using var held = new TcpClient();
+        await held.ConnectAsync(IPAddress.Loopback, port);
+        await EchoPeer.WaitUntilAsync(async () => (await admin.GetEngineAsync("echo", 1)).Details["openConnections"] == "1");
+
         var stopped = Assert.Single(await admin.StopEngineAsync("echo", 1));
         Assert.Equal(("inactive", "stopped"), (stopped.State, stopped.DesiredState));
         Assert.True(await EchoPeer.IsClosedAsync(port));
+        Assert.True(await EchoPeer.IsDroppedAsync(held), "stopping the engine closes the connections it holds");
         Assert.Contains((await admin.ListAuditAsync(action: "engine.start")).Items, a => a.Target == "engine/echo/main" && a.Username == "admin");
     }
 
