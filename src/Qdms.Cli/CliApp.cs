@@ -31,5 +31,7 @@ public static class CliApp
         TenantCommands.Create(context),
         TokenCommands.Create(context),
         AuditCommands.Create(context),
+        EngineCommands.Create(context),
+        ServiceCommands.Create(context),
     ];
 }

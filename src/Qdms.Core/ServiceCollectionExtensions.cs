@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Auth;
+using Qdms.Core.Engines;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -19,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<EngineTypeRegistry>();
+        services.AddSingleton<EngineManager>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
+using Qdms.Core.Engines;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -19,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<ITokenStore, SqlTokenStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
+        services.AddSingleton<IEngineInstanceStore, SqlEngineInstanceStore>();
         return services;
     }
 }

@@ -28,6 +28,8 @@ internal static class QdmsPipelineExtensions
         api.MapTenantEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
+        api.MapEngineEndpoints();
+        api.MapServiceEndpoints();
         return app;
     }
 }

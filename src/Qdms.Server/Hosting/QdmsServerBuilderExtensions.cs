@@ -41,6 +41,7 @@ internal static class QdmsServerBuilderExtensions
         services.AddQdmsStorage(storage);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")));
         services.AddQdmsCore();
+        services.AddQdmsEngines();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpContextAccessor();

@@ -1,0 +1,15 @@
+using Qdms.Core.Engines;
+using Qdms.Engines.Echo;
+
+namespace Qdms.Server.Hosting;
+
+internal static class EngineHostingExtensions
+{
+    /// <summary>The engine types this server offers, and the hosted service that restores and stops the engine instances.</summary>
+    public static IServiceCollection AddQdmsEngines(this IServiceCollection services)
+    {
+        services.AddDmEngineType<EchoEngineType>();
+        services.AddHostedService<EngineHost>();
+        return services;
+    }
+}
