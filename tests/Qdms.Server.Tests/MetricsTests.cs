@@ -27,6 +27,16 @@ public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Metrics_show_each_engine_with_its_state()
+    {
+        var admin = await app.AdminAsync();
+        await admin.AddEngineAsync(new Contracts.AddEngineRequest("echo", "metrics-echo", System.Text.Json.JsonDocument.Parse("{\"port\":0}").RootElement));
+        var text = await ScrapeAsync(admin);
+        Assert.Contains("qdms_engine_state{alias=\"metrics-echo\",index=\"", text, StringComparison.Ordinal);
+        Assert.Contains("state=\"inactive\",type=\"echo\"} 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_need_a_sysop()
     {
         var (op, _, _) = await app.TenantUserAsync("admin");

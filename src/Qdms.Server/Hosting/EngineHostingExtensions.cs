@@ -10,6 +10,8 @@ internal static class EngineHostingExtensions
     {
         services.AddDmEngineType<EchoEngineType>();
         services.AddHostedService<EngineHost>();
+        services.AddSingleton<Jobs.ExpiredTokenCleanup>();
+        services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());
         return services;
     }
 }

@@ -18,6 +18,7 @@ internal static partial class QdmsInitialization
         var sp = app.Services;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Qdms.Startup");
         sp.GetRequiredService<Operability.PrometheusExporter>(); // listen from the first request on
+        sp.GetRequiredService<Operability.QdmsMeter>();
         var db = sp.GetRequiredService<QdmsDb>();
         var applied = await sp.GetRequiredService<Migrator>().MigrateAsync(MigrationCatalog.All, ct);
         LogDatabase(log, db.Describe(), applied.Count == 0 ? "none" : string.Join(",", applied));
