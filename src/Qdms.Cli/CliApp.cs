@@ -30,5 +30,6 @@ public static class CliApp
         TenantCommands.Create(context),
         TokenCommands.Create(context),
         AuditCommands.Create(context),
+        FileCommands.Create(context),
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Auth;
+using Qdms.Core.Files;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -19,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<IFileContentStore, LocalDiskContentStore>();
+        services.AddSingleton<FileService>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
+using Qdms.Core.Files;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -19,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<ITokenStore, SqlTokenStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
+        services.AddSingleton<IFileStore, SqlFileStore>();
+        services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Qdms.Core;
 using Qdms.Core.Auth;
 using Qdms.Server.Auth;
+using Qdms.Server.Files;
 using Qdms.Server.Operability;
 using Qdms.Server.Problems;
 using Qdms.Storage;
@@ -34,6 +35,7 @@ internal static class QdmsServerBuilderExtensions
         services.AddQdmsStorage(storage);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")));
         services.AddQdmsCore();
+        services.AddQdmsFiles(builder.Configuration, storage);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpContextAccessor();
