@@ -52,6 +52,11 @@ public sealed partial class QdmsClient
         form.Add(part, "content", request.FileName);
 
         using var message = new HttpRequestMessage(HttpMethod.Post, "api/v1/files") { Content = form };
+        if (form.Headers.ContentLength is null)
+        {
+            message.Headers.TransferEncodingChunked = true; // stream a body of unknown length instead of letting a handler buffer it
+        }
+
         using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
         return await ReadAsync<FileDto>(response, ct);
     }

@@ -149,7 +149,7 @@ internal static class FileUploadHandler
     private static string FieldNameOf(MultipartSection section)
     {
         if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-            || !disposition.IsFormDisposition()
+            || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
         {
             throw new ValidationException(ContentField, "Every part needs 'Content-Disposition: form-data; name=\"…\"'.");
