@@ -26,8 +26,18 @@ internal sealed class SqlFileStore(QdmsDb db) : IFileStore
                 """,
                 new
                 {
-                    f.TenantId, type = f.Type.ToName(), f.ProvisionGroup, f.UpdateGroup, f.Name, f.Version, crc32 = (long)f.Crc32, f.Sha256, f.Size, f.ContentKey,
-                    createdAt = Time.ToDb(f.CreatedAt), f.CreatedBy,
+                    f.TenantId,
+                    type = f.Type.ToName(),
+                    f.ProvisionGroup,
+                    f.UpdateGroup,
+                    f.Name,
+                    f.Version,
+                    crc32 = (long)f.Crc32,
+                    f.Sha256,
+                    f.Size,
+                    f.ContentKey,
+                    createdAt = Time.ToDb(f.CreatedAt),
+                    f.CreatedBy,
                 });
             return f with { Id = id, CreatedAt = Time.FromDb(Time.ToDb(f.CreatedAt)) };
         }
