@@ -97,7 +97,15 @@ public sealed class FileService(
             throw NotFoundException.For("file", id);
         }
 
-        await content.DeleteAsync(file.ContentKey, CancellationToken.None);
+        try
+        {
+            await content.DeleteAsync(file.ContentKey, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The row is gone, so the file is unregistered; the start-up sweep deletes the orphaned content.
+        }
+
         await audit.RecordAsync(caller, "file.unregister", $"file/{id}", file.TenantId, $"{file.Type.ToName()} {file.Name} {file.Version}", CancellationToken.None);
     }
 
