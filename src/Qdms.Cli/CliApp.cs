@@ -33,5 +33,6 @@ public static class CliApp
         AuditCommands.Create(context),
         EngineCommands.Create(context),
         ServiceCommands.Create(context),
+        FileCommands.Create(context),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Auth;
 using Qdms.Core.Engines;
+using Qdms.Core.Files;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -22,6 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantService>();
         services.AddSingleton<EngineTypeRegistry>();
         services.AddSingleton<EngineManager>();
+        services.AddSingleton<IFileContentStore, LocalDiskContentStore>();
+        services.AddSingleton<FileService>();
         return services;
     }
 }

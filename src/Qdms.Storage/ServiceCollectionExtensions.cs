@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Engines;
+using Qdms.Core.Files;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -21,6 +22,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ITokenStore, SqlTokenStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
         services.AddSingleton<IEngineInstanceStore, SqlEngineInstanceStore>();
+        services.AddSingleton<IFileStore, SqlFileStore>();
+        services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
         return services;
     }
 }

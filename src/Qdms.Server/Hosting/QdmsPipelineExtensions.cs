@@ -30,6 +30,8 @@ internal static class QdmsPipelineExtensions
         api.MapAuditEndpoints();
         api.MapEngineEndpoints();
         api.MapServiceEndpoints();
+        api.MapFileEndpoints();
+        app.MapFileDownloadEndpoints();
         return app;
     }
 }

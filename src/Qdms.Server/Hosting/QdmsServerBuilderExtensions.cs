@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Console;
 using Qdms.Core;
 using Qdms.Core.Auth;
 using Qdms.Server.Auth;
+using Qdms.Server.Files;
 using Qdms.Server.Operability;
 using Qdms.Server.Problems;
 using Qdms.Storage;
@@ -42,6 +43,7 @@ internal static class QdmsServerBuilderExtensions
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")));
         services.AddQdmsCore();
         services.AddQdmsEngines();
+        services.AddQdmsFiles(builder.Configuration, storage);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpContextAccessor();
