@@ -10,7 +10,7 @@ public sealed class LocalDiskContentStoreTests : IDisposable
 
     public LocalDiskContentStoreTests()
     {
-        _store = new LocalDiskContentStore(Options.Create(new Qdms.Core.Files.FileOptions { Directory = _dir }));
+        _store = new LocalDiskContentStore(Options.Create(new Qdms.Core.Files.FileRepositoryOptions { Directory = _dir }));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class FileService(
     ITenantStore tenants,
     DefaultTenant defaultTenant,
     AuditLog audit,
-    IOptions<FileOptions> options,
+    IOptions<FileRepositoryOptions> options,
     TimeProvider time)
 {
     /// <summary>The prefix of download token secrets.</summary>
@@ -138,10 +138,10 @@ public sealed class FileService(
     {
         caller.Require(Role.Operator);
         var life = lifetime ?? options.Value.DownloadTokenLifetime;
-        if (life < FileOptions.MinDownloadTokenLifetime || life > FileOptions.MaxDownloadTokenLifetime)
+        if (life < FileRepositoryOptions.MinDownloadTokenLifetime || life > FileRepositoryOptions.MaxDownloadTokenLifetime)
         {
             throw new ValidationException("expiresInSeconds",
-                $"A download token's lifetime must be between {FileOptions.MinDownloadTokenLifetime.TotalSeconds:0} and {FileOptions.MaxDownloadTokenLifetime.TotalSeconds:0} seconds; got {life.TotalSeconds:0}.");
+                $"A download token's lifetime must be between {FileRepositoryOptions.MinDownloadTokenLifetime.TotalSeconds:0} and {FileRepositoryOptions.MaxDownloadTokenLifetime.TotalSeconds:0} seconds; got {life.TotalSeconds:0}.");
         }
 
         var file = await files.GetAsync(fileId, caller.Scope, ct) ?? throw NotFoundException.For("file", fileId);

@@ -8,7 +8,7 @@ namespace Qdms.Core.Files;
 /// <c>.upload-&lt;guid&gt;.tmp</c> and renamed to its key (32 hex digits) when committed, so a reader never sees a
 /// half-written file and a crash leaves only temporary files, which the sweep removes.
 /// </summary>
-public sealed class LocalDiskContentStore(IOptions<FileOptions> options) : IFileContentStore
+public sealed class LocalDiskContentStore(IOptions<FileRepositoryOptions> options) : IFileContentStore
 {
     private const string TempPrefix = ".upload-";
     private const string TempSuffix = ".tmp";
@@ -21,7 +21,7 @@ public sealed class LocalDiskContentStore(IOptions<FileOptions> options) : IFile
     public string Kind => "local-disk";
 
     /// <summary>The directory content lives in.</summary>
-    public string Directory { get; } = Path.GetFullPath(options.Value.Directory ?? throw new InvalidOperationException($"{FileOptions.Section}:Directory is not set."));
+    public string Directory { get; } = Path.GetFullPath(options.Value.Directory ?? throw new InvalidOperationException($"{FileRepositoryOptions.Section}:Directory is not set."));
 
     public IContentUpload BeginUpload()
     {

@@ -40,7 +40,7 @@ internal static class FileEndpoints
         });
 
         files.MapPost("/{id:long}/download-tokens", async (
-            long id, CreateDownloadTokenRequest? body, HttpRequest request, Caller caller, FileService service, IOptions<Core.Files.FileOptions> options, CancellationToken ct) =>
+            long id, CreateDownloadTokenRequest? body, HttpRequest request, Caller caller, FileService service, IOptions<FileRepositoryOptions> options, CancellationToken ct) =>
         {
             var lifetime = body?.ExpiresInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var issued = await service.IssueDownloadTokenAsync(caller, id, body?.DeviceId, body?.TaskId, lifetime, ct);

@@ -15,11 +15,11 @@ internal static class FileServerRegistration
     /// </summary>
     public static IServiceCollection AddQdmsFiles(this IServiceCollection services, IConfiguration configuration, StorageOptions storage)
     {
-        services.AddOptions<Core.Files.FileOptions>()
-            .Bind(configuration.GetSection(Core.Files.FileOptions.Section))
+        services.AddOptions<FileRepositoryOptions>()
+            .Bind(configuration.GetSection(FileRepositoryOptions.Section))
             .PostConfigure(o => o.Directory = Path.GetFullPath(string.IsNullOrWhiteSpace(o.Directory) ? Path.Combine(storage.DataDirectory, "files") : o.Directory))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Core.Files.FileOptions>, FileOptionsValidator>();
+        services.AddSingleton<IValidateOptions<FileRepositoryOptions>, FileRepositoryOptionsValidator>();
         services.TryAddSingleton<IDeviceAuthenticator, RefusingDeviceAuthenticator>();
         services.AddHostedService<FileSweepService>();
         return services;

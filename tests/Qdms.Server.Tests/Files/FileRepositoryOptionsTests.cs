@@ -8,7 +8,7 @@ using Qdms.Testing;
 namespace Qdms.Server.Tests.Files;
 
 /// <summary><c>Qdms:Files</c> is bound and checked as the server registers it: a bad value fails with a message naming the key.</summary>
-public sealed class FileOptionsTests : IDisposable
+public sealed class FileRepositoryOptionsTests : IDisposable
 {
     private readonly TempDirectory _data = new("qdms-files-options");
 
@@ -44,12 +44,12 @@ public sealed class FileOptionsTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private Core.Files.FileOptions Options(Dictionary<string, string?> settings)
+    private Core.Files.FileRepositoryOptions Options(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddQdmsFiles(configuration, new StorageOptions { DataDirectory = _data.Path });
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<Core.Files.FileOptions>>().Value;
+        return provider.GetRequiredService<IOptions<Core.Files.FileRepositoryOptions>>().Value;
     }
 }

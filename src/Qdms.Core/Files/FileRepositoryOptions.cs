@@ -1,7 +1,7 @@
 namespace Qdms.Core.Files;
 
 /// <summary><c>Qdms:Files</c>: the file repository's settings.</summary>
-public sealed class FileOptions
+public sealed class FileRepositoryOptions
 {
     public const string Section = "Qdms:Files";
 

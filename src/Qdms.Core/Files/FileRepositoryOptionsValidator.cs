@@ -3,31 +3,31 @@ using Microsoft.Extensions.Options;
 namespace Qdms.Core.Files;
 
 /// <summary>Checks <c>Qdms:Files</c> at start; each failure names the key, the value and the rule.</summary>
-public sealed class FileOptionsValidator : IValidateOptions<FileOptions>
+public sealed class FileRepositoryOptionsValidator : IValidateOptions<FileRepositoryOptions>
 {
-    public ValidateOptionsResult Validate(string? name, FileOptions options)
+    public ValidateOptionsResult Validate(string? name, FileRepositoryOptions options)
     {
         var failures = new List<string>();
         if (options.MaxFileSize < 1)
         {
-            failures.Add($"{FileOptions.Section}:MaxFileSize is {options.MaxFileSize}: it must be 1 byte or more.");
+            failures.Add($"{FileRepositoryOptions.Section}:MaxFileSize is {options.MaxFileSize}: it must be 1 byte or more.");
         }
 
         var lifetime = options.DownloadTokenLifetime;
-        if (lifetime < FileOptions.MinDownloadTokenLifetime || lifetime > FileOptions.MaxDownloadTokenLifetime)
+        if (lifetime < FileRepositoryOptions.MinDownloadTokenLifetime || lifetime > FileRepositoryOptions.MaxDownloadTokenLifetime)
         {
-            failures.Add($"{FileOptions.Section}:DownloadTokenLifetime is {lifetime}: it must be between 00:01:00 and 30.00:00:00.");
+            failures.Add($"{FileRepositoryOptions.Section}:DownloadTokenLifetime is {lifetime}: it must be between 00:01:00 and 30.00:00:00.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add($"{FileOptions.Section}:PublicBaseUrl '{options.PublicBaseUrl}' must be an absolute http or https URL.");
+            failures.Add($"{FileRepositoryOptions.Section}:PublicBaseUrl '{options.PublicBaseUrl}' must be an absolute http or https URL.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Directory))
         {
-            failures.Add($"{FileOptions.Section}:Directory is empty: it must name a directory QDMS can write to.");
+            failures.Add($"{FileRepositoryOptions.Section}:Directory is empty: it must name a directory QDMS can write to.");
         }
         else
         {
@@ -37,7 +37,7 @@ public sealed class FileOptionsValidator : IValidateOptions<FileOptions>
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                failures.Add($"{FileOptions.Section}:Directory '{options.Directory}' cannot be created: {e.Message}");
+                failures.Add($"{FileRepositoryOptions.Section}:Directory '{options.Directory}' cannot be created: {e.Message}");
             }
         }
 
