@@ -1,3 +1,5 @@
 using Qdms.Bench.Load;
 
-return await LoadCommand.RunAsync(args);
+return args.Length > 0 && args[0] == "seed"
+    ? await SeedCommand.RunAsync(args[1..])
+    : await LoadCommand.RunAsync(args);
