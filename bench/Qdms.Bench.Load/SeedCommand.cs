@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Devices;
+using Qdms.Core.Tenants;
 using Qdms.Storage;
 using Qdms.Storage.Migrations;
 
@@ -9,7 +10,7 @@ namespace Qdms.Bench.Load;
 
 /// <summary>
 /// Fills a QDMS database with synthetic devices for benchmarks, straight through the store's bulk insert:
-/// <c>seed --data DIR | --db CONN --devices 100000 [--tenant 1]</c>. Device i has serial <c>SN-{i:D6}</c>, name
+/// <c>seed --data DIR | --db CONN --devices 100000 [--tenant ID]</c> (default: the default tenant, made if missing). Device i has serial <c>SN-{i:D6}</c>, name
 /// <c>dev-{i:D6}</c>, a TR-069 identity, one of 20 provision groups (<c>group-{i%20}</c>), 5 update groups, 8 models and a tag.
 /// </summary>
 internal static class SeedCommand
@@ -26,13 +27,17 @@ internal static class SeedCommand
 
         var options = new StorageOptions { DataDirectory = Get("--data", "data"), ConnectionString = Get("--db", "") };
         var count = int.Parse(Get("--devices", "100000"), CultureInfo.InvariantCulture);
-        var tenant = long.Parse(Get("--tenant", "1"), CultureInfo.InvariantCulture);
         var start = int.Parse(Get("--start", "0"), CultureInfo.InvariantCulture);
 
         await using var services = new ServiceCollection().AddQdmsStorage(options).BuildServiceProvider();
         var db = services.GetRequiredService<QdmsDb>();
         await services.GetRequiredService<Migrator>().MigrateAsync(MigrationCatalog.All, CancellationToken.None);
         var store = services.GetRequiredService<IDeviceStore>();
+        var tenants = services.GetRequiredService<ITenantStore>();
+        var tenant = args.Contains("--tenant")
+            ? long.Parse(Get("--tenant", ""), CultureInfo.InvariantCulture)
+            : ((await tenants.FindByNameAsync(TenantService.DefaultTenantName, CancellationToken.None))
+                ?? await tenants.CreateAsync(TenantService.DefaultTenantName, "Default tenant", DateTimeOffset.UtcNow, CancellationToken.None)).Id;
         var clock = Stopwatch.StartNew();
         const int Batch = 5000;
         for (var from = start; from < start + count; from += Batch)
