@@ -30,5 +30,7 @@ public static class CliApp
         TenantCommands.Create(context),
         TokenCommands.Create(context),
         AuditCommands.Create(context),
+        DeviceCommands.Create(context),
+        TaskCommands.Create(context),
     ];
 }

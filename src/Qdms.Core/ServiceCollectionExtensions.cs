@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Auth;
+using Qdms.Core.Devices;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -19,6 +20,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<DeviceService>();
+        services.AddSingleton<TaskService>();
+        services.AddSingleton<IDeviceAuthenticator, DeviceAuthenticator>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
+using Qdms.Core.Devices;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -19,6 +20,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<ITokenStore, SqlTokenStore>();
         services.AddSingleton<IAuditStore, SqlAuditStore>();
+        services.AddSingleton<IDeviceStore, SqlDeviceStore>();
+        services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
+        services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         return services;
     }
 }

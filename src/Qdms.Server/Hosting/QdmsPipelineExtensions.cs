@@ -27,6 +27,8 @@ internal static class QdmsPipelineExtensions
         api.MapTenantEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
+        api.MapDeviceEndpoints();
+        api.MapTaskEndpoints();
         return app;
     }
 }

@@ -9,5 +9,6 @@ public static class MigrationCatalog
     public static IReadOnlyList<Migration> All { get; } =
     [
         M0001Base.Migration,
+        M0002Devices.Migration,
     ];
 }
