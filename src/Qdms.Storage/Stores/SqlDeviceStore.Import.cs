@@ -53,7 +53,7 @@ internal sealed partial class SqlDeviceStore
     }
 
     /// <summary>Applies the non-empty fields of an imported row to an existing device and adds its new identities.</summary>
-    private static async Task MergeAsync(DbConnection c, DbTransaction tx, long id, DeviceDraft d, DateTimeOffset now, CancellationToken ct)
+    private async Task MergeAsync(DbConnection c, DbTransaction tx, long id, DeviceDraft d, DateTimeOffset now, CancellationToken ct)
     {
         var current = (await GetAsync(c, tx, "d.id = @id", new DynamicParameters(new { id }), ct))!;
         var tags = d.Tags ?? current.Tags;

@@ -168,7 +168,7 @@ internal sealed partial class SqlDeviceStore
     }
 
     /// <summary>Recomputes a device's search terms from its stored row and identities.</summary>
-    private static async Task RewriteTermsAsync(DbConnection c, DbTransaction tx, long id, CancellationToken ct)
+    private async Task RewriteTermsAsync(DbConnection c, DbTransaction tx, long id, CancellationToken ct)
     {
         var device = await GetAsync(c, tx, "d.id = @id", new DynamicParameters(new { id }), ct);
         if (device is null)

@@ -98,14 +98,14 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
         return sql;
     }
 
-    private static async Task<Device?> GetAsync(DbConnection c, DbTransaction? tx, string condition, DynamicParameters p, CancellationToken ct)
+    private async Task<Device?> GetAsync(DbConnection c, DbTransaction? tx, string condition, DynamicParameters p, CancellationToken ct)
     {
         var row = await c.QuerySingleOrDefaultAsync<DeviceRow>(new CommandDefinition(
             $"SELECT {DeviceRow.Columns} FROM devices d WHERE {condition}", p, tx, cancellationToken: ct));
         return row is null ? null : (await WithIdentitiesAsync(c, tx, [row], ct))[0];
     }
 
-    private static async Task<IReadOnlyList<Device>> WithIdentitiesAsync(DbConnection c, DbTransaction? tx, List<DeviceRow> rows, CancellationToken ct)
+    private async Task<IReadOnlyList<Device>> WithIdentitiesAsync(DbConnection c, DbTransaction? tx, List<DeviceRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -113,7 +113,8 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
         }
 
         var identities = (await c.QueryAsync<IdentityRow>(new CommandDefinition(
-                "SELECT device_id AS DeviceId, protocol AS Protocol, identity_key AS IdentityKey FROM device_identities WHERE device_id IN @ids",
+                "SELECT device_id AS DeviceId, protocol AS Protocol, identity_key AS IdentityKey FROM device_identities WHERE device_id " +
+                (db.Dialect == Dialect.Postgres ? "= ANY(@ids)" : "IN @ids"),
                 new { ids = rows.Select(r => r.Id).ToArray() }, tx, cancellationToken: ct)))
             .GroupBy(i => i.DeviceId)
             .ToDictionary(
