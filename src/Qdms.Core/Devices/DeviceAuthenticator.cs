@@ -6,7 +6,7 @@ namespace Qdms.Core.Devices;
 public sealed class DeviceAuthenticator(IDeviceStore devices) : IDeviceAuthenticator
 {
     // Verified when the user name is unknown, so an unknown name costs as much time as a wrong password.
-    private static readonly string _decoyHash = PasswordHasher.Hash("qdms-decoy-password", 10_000);
+    private static readonly string DecoyHash = PasswordHasher.Hash("qdms-decoy-password", 10_000);
 
     public async Task<AuthenticatedDevice?> VerifyAsync(string username, string password, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class DeviceAuthenticator(IDeviceStore devices) : IDeviceAuthentic
         var record = await devices.FindCredentialsAsync(username, ct);
         if (record is null)
         {
-            PasswordHasher.Verify(password, _decoyHash);
+            PasswordHasher.Verify(password, DecoyHash);
             return null;
         }
 

@@ -67,8 +67,17 @@ internal sealed partial class SqlDeviceStore
             """,
             new
             {
-                name = string.IsNullOrWhiteSpace(d.Name) ? current.Name : d.Name, d.Manufacturer, d.Model, d.Serial, d.FirmwareVersion, d.Address,
-                d.ProvisionGroup, d.UpdateGroup, tags = DeviceRow.JoinTags(tags), now = Time.ToDb(now), id,
+                name = string.IsNullOrWhiteSpace(d.Name) ? current.Name : d.Name,
+                d.Manufacturer,
+                d.Model,
+                d.Serial,
+                d.FirmwareVersion,
+                d.Address,
+                d.ProvisionGroup,
+                d.UpdateGroup,
+                tags = DeviceRow.JoinTags(tags),
+                now = Time.ToDb(now),
+                id,
             },
             tx, cancellationToken: ct));
         await AddIdentitiesAsync(c, tx, id, d.Identities.Except(current.Identities), ct);

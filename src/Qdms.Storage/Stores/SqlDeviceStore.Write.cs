@@ -141,8 +141,18 @@ internal sealed partial class SqlDeviceStore
             """,
             new
             {
-                tenantId, name, d.Manufacturer, d.Model, d.Serial, d.FirmwareVersion, d.Address, status = (int)DeviceStatus.Unknown,
-                tags = DeviceRow.JoinTags(tags), d.ProvisionGroup, d.UpdateGroup, now = Time.ToDb(now),
+                tenantId,
+                name,
+                d.Manufacturer,
+                d.Model,
+                d.Serial,
+                d.FirmwareVersion,
+                d.Address,
+                status = (int)DeviceStatus.Unknown,
+                tags = DeviceRow.JoinTags(tags),
+                d.ProvisionGroup,
+                d.UpdateGroup,
+                now = Time.ToDb(now),
             },
             tx, cancellationToken: ct));
         await AddIdentitiesAsync(c, tx, id, d.Identities, ct);

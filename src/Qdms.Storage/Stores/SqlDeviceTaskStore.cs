@@ -11,8 +11,8 @@ internal sealed class SqlDeviceTaskStore(QdmsDb db) : IDeviceTaskStore
         "id AS Id, device_id AS DeviceId, tenant_id AS TenantId, kind AS Kind, arguments AS Arguments, status AS Status, result AS Result, " +
         "fault_code AS FaultCode, fault_message AS FaultMessage, created_at AS CreatedAt, updated_at AS UpdatedAt, expires_at AS ExpiresAt, created_by AS CreatedBy";
 
-    private static readonly int _queued = (int)DeviceTaskStatus.Queued;
-    private static readonly int _sent = (int)DeviceTaskStatus.Sent;
+    private const int Queued = (int)DeviceTaskStatus.Queued;
+    private const int Sent = (int)DeviceTaskStatus.Sent;
 
     public async Task<DeviceTask> CreateAsync(NewDeviceTask t, DateTimeOffset now, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ internal sealed class SqlDeviceTaskStore(QdmsDb db) : IDeviceTaskStore
             INSERT INTO device_tasks (device_id, tenant_id, kind, arguments, status, result, fault_code, fault_message, created_at, updated_at, expires_at, created_by)
             VALUES (@DeviceId, @TenantId, @Kind, @Arguments, @status, NULL, NULL, NULL, @now, @now, @expires, @CreatedBy) RETURNING id
             """,
-            new { t.DeviceId, t.TenantId, t.Kind, t.Arguments, status = _queued, now = Time.ToDb(now), expires = Time.ToDb(t.ExpiresAt), t.CreatedBy },
+            new { t.DeviceId, t.TenantId, t.Kind, t.Arguments, status = Queued, now = Time.ToDb(now), expires = Time.ToDb(t.ExpiresAt), t.CreatedBy },
             cancellationToken: ct));
         var at = Time.FromDb(Time.ToDb(now));
         return new DeviceTask(id, t.DeviceId, t.TenantId, t.Kind, t.Arguments, DeviceTaskStatus.Queued, null, null, null, at, at,
@@ -58,27 +58,27 @@ internal sealed class SqlDeviceTaskStore(QdmsDb db) : IDeviceTaskStore
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM device_tasks WHERE device_id = @deviceId AND status = @queued AND (expires_at IS NULL OR expires_at > @now) ORDER BY id",
-            new { deviceId, queued = _queued, now = Time.ToDb(now) }, cancellationToken: ct));
+            new { deviceId, queued = Queued, now = Time.ToDb(now) }, cancellationToken: ct));
         return rows.Select(r => r.ToTask()).ToList();
     }
 
     public Task<bool> MarkSentAsync(long id, DateTimeOffset now, CancellationToken ct) =>
-        MoveAsync(id, "status = @to, updated_at = @now", "status = @queued", new { id, to = _sent, queued = _queued, now = Time.ToDb(now) }, ct);
+        MoveAsync(id, "status = @to, updated_at = @now", "status = @queued", new { id, to = Sent, queued = Queued, now = Time.ToDb(now) }, ct);
 
     public Task<bool> MarkDoneAsync(long id, string? result, DateTimeOffset now, CancellationToken ct) =>
         MoveAsync(id, "status = @to, result = @result, updated_at = @now", "status IN (@queued, @sent)",
-            new { id, to = (int)DeviceTaskStatus.Done, result, queued = _queued, sent = _sent, now = Time.ToDb(now) }, ct);
+            new { id, to = (int)DeviceTaskStatus.Done, result, queued = Queued, sent = Sent, now = Time.ToDb(now) }, ct);
 
     public Task<bool> MarkFailedAsync(long id, string faultCode, string faultMessage, DateTimeOffset now, CancellationToken ct) =>
         MoveAsync(id, "status = @to, fault_code = @faultCode, fault_message = @faultMessage, updated_at = @now", "status IN (@queued, @sent)",
-            new { id, to = (int)DeviceTaskStatus.Failed, faultCode, faultMessage, queued = _queued, sent = _sent, now = Time.ToDb(now) }, ct);
+            new { id, to = (int)DeviceTaskStatus.Failed, faultCode, faultMessage, queued = Queued, sent = Sent, now = Time.ToDb(now) }, ct);
 
     public async Task<int> ExpireOverdueAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition(
             "UPDATE device_tasks SET status = @expired, updated_at = @now WHERE status IN (@queued, @sent) AND expires_at <= @now",
-            new { expired = (int)DeviceTaskStatus.Expired, queued = _queued, sent = _sent, now = Time.ToDb(now) }, cancellationToken: ct));
+            new { expired = (int)DeviceTaskStatus.Expired, queued = Queued, sent = Sent, now = Time.ToDb(now) }, cancellationToken: ct));
     }
 
     private async Task<bool> MoveAsync(long id, string set, string from, object args, CancellationToken ct)
