@@ -28,8 +28,8 @@ internal static class M0002Devices
             updated_at BIGINT NOT NULL
         );
         CREATE INDEX ix_devices_tenant_status ON devices(tenant_id, status);
-        CREATE INDEX ix_devices_tenant_provision_group ON devices(tenant_id, provision_group);
-        CREATE INDEX ix_devices_tenant_update_group ON devices(tenant_id, update_group);
+        CREATE INDEX ix_devices_provision_group ON devices(provision_group);
+        CREATE INDEX ix_devices_update_group ON devices(update_group);
 
         CREATE TABLE device_identities (
             protocol TEXT NOT NULL,
@@ -38,6 +38,7 @@ internal static class M0002Devices
             PRIMARY KEY (protocol, identity_key)
         );
         CREATE INDEX ix_device_identities_device ON device_identities(device_id);
+        CREATE INDEX ix_device_identities_protocol_device ON device_identities(protocol, device_id);
 
         CREATE TABLE device_tags (
             tag TEXT NOT NULL,

@@ -101,7 +101,7 @@ internal sealed partial class SqlDeviceStore
         var ids = await ReserveIdsAsync(c, tx, drafts.Count, ct);
         var at = Time.ToDb(now);
         var names = drafts.Select(d => string.IsNullOrWhiteSpace(d.Name) ? d.Identities[0].Key : d.Name).ToList();
-        await BatchInsert.RunAsync(c, tx, "devices",
+        await BatchInsert.RunAsync(db.Dialect, c, tx, "devices",
             ["id", "tenant_id", "name", "manufacturer", "model", "serial", "firmware_version", "address", "status", "tags", "provision_group", "update_group", "created_at", "updated_at"],
             drafts.Select((d, i) => new object?[]
             {
@@ -109,11 +109,11 @@ internal sealed partial class SqlDeviceStore
                 DeviceRow.JoinTags(d.Tags ?? []), d.ProvisionGroup, d.UpdateGroup, at, at,
             }),
             ct);
-        await BatchInsert.RunAsync(c, tx, "device_identities", ["protocol", "identity_key", "device_id"],
+        await BatchInsert.RunAsync(db.Dialect, c, tx, "device_identities", ["protocol", "identity_key", "device_id"],
             drafts.SelectMany((d, i) => d.Identities.Select(x => new object?[] { x.Protocol, x.Key, ids[i] })), ct);
-        await BatchInsert.RunAsync(c, tx, "device_tags", ["tag", "device_id"],
+        await BatchInsert.RunAsync(db.Dialect, c, tx, "device_tags", ["tag", "device_id"],
             drafts.SelectMany((d, i) => (d.Tags ?? []).Select(t => new object?[] { t, ids[i] })), ct);
-        await BatchInsert.RunAsync(c, tx, "device_search_terms", ["term", "device_id"],
+        await BatchInsert.RunAsync(db.Dialect, c, tx, "device_search_terms", ["term", "device_id"],
             drafts.SelectMany((d, i) => DeviceSearchTerms.For(names[i], d.Manufacturer, d.Model, d.Serial, d.Identities).Select(t => new object?[] { t, ids[i] })), ct);
         await tx.CommitAsync(ct);
         return drafts.Count;

@@ -60,39 +60,51 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
         return row.Hash is null ? null : new DeviceCredentialRecord(row.Id, row.TenantId, row.Hash);
     }
 
+    /// <summary>
+    /// The WHERE clause of a list. Filters on side tables (and the group, through its two indexes) become uncorrelated
+    /// <c>d.id IN (…)</c> sets that SQLite and PostgreSQL resolve once and join by primary key. When one is present, the tenant
+    /// condition is written <c>+d.tenant_id</c> (a no-op in both) so SQLite drives the query from the selective set instead of
+    /// walking the whole tenant through its index.
+    /// </summary>
     private static string Where(TenantScope scope, DeviceQuery q, DynamicParameters p)
     {
-        var sql = "WHERE 1=1" + TenantFilter.Sql(scope, p, "d.tenant_id");
-        if (q.Status is { } status)
-        {
-            sql += " AND d.status = @status";
-            p.Add("status", (int)status);
-        }
-
+        var sets = new List<string>();
         if (q.Group is not null)
         {
-            sql += " AND (d.provision_group = @group OR d.update_group = @group)";
+            sets.Add("SELECT id FROM devices WHERE provision_group = @group UNION ALL SELECT id FROM devices WHERE update_group = @group");
             p.Add("group", q.Group);
         }
 
         if (q.Tag is not null)
         {
-            sql += " AND d.id IN (SELECT device_id FROM device_tags WHERE tag = @tag)";
+            sets.Add("SELECT device_id FROM device_tags WHERE tag = @tag");
             p.Add("tag", q.Tag);
         }
 
         if (q.Protocol is not null)
         {
-            sql += " AND d.id IN (SELECT device_id FROM device_identities WHERE protocol = @protocol)";
+            sets.Add("SELECT device_id FROM device_identities WHERE protocol = @protocol");
             p.Add("protocol", q.Protocol);
         }
 
         if (!string.IsNullOrEmpty(q.Search))
         {
             var (from, to) = DeviceSearchTerms.Range(q.Search);
-            sql += " AND d.id IN (SELECT device_id FROM device_search_terms WHERE term >= @termFrom AND term < @termTo)";
+            sets.Add("SELECT device_id FROM device_search_terms WHERE term >= @termFrom AND term < @termTo");
             p.Add("termFrom", from);
             p.Add("termTo", to);
+        }
+
+        var sql = "WHERE 1=1" + TenantFilter.Sql(scope, p, sets.Count > 0 ? "+d.tenant_id" : "d.tenant_id");
+        if (q.Status is { } status)
+        {
+            sql += " AND d.status = @status";
+            p.Add("status", (int)status);
+        }
+
+        foreach (var set in sets)
+        {
+            sql += $" AND d.id IN ({set})";
         }
 
         return sql;
