@@ -183,7 +183,7 @@ public static class DeviceCommands
     private static void WriteTable(CliContext context, IReadOnlyList<DeviceDto> rows) =>
         Tables.Write(context, false, rows,
             ("Id", d => d.Id), ("Name", d => d.Name), ("Identities", d => d.Identities.Select(i => $"{i.Protocol}:{i.Key}")), ("Model", d => d.Model),
-            ("Serial", d => d.Serial), ("Status", d => d.Status), ("Groups", d => $"{d.ProvisionGroup} / {d.UpdateGroup}"), ("Tags", d => d.Tags), ("Last contact", d => d.LastContactAt));
+            ("Serial", d => d.Serial), ("Status", d => d.Status), ("Groups", d => $"{d.ProvisionGroup ?? "-"} / {d.UpdateGroup ?? "-"}"), ("Tags", d => d.Tags), ("Last contact", d => d.LastContactAt));
 
     private static void Print(CliContext context, ParseResult r, DeviceDto d)
     {
