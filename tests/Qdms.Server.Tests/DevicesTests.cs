@@ -222,6 +222,28 @@ public abstract class DevicesTests(QdmsAppFactory app)
         var e = await Assert.ThrowsAsync<QdmsApiException>(() => op.UpdateDeviceAsync(d.Id, new UpdateDeviceRequest(Credentials: new DeviceCredentialsDto("a:b", "long-enough"))));
         Assert.True(e.Errors!.ContainsKey("credentials.username"));
     }
+
+    [Fact]
+    public async Task A_taken_device_user_name_is_a_409_that_leaves_nothing_written()
+    {
+        var (op, _, _) = await app.TenantUserAsync("operator");
+        var user = "cpe-" + Unique();
+        var first = await op.CreateDeviceAsync(NewDevice(Unique()) with { Credentials = new DeviceCredentialsDto(user, "first-device-pass") });
+        Assert.Equal(user, first.CredentialsUsername);
+
+        var key = Unique();
+        var e = await Assert.ThrowsAsync<QdmsApiException>(() => op.CreateDeviceAsync(NewDevice(key) with { Credentials = new DeviceCredentialsDto(user, "other-device-pass") }));
+        Assert.Equal(409, e.Status);
+        Assert.Equal(0, (await op.ListDevicesAsync(q: key)).Total);
+
+        var second = await op.CreateDeviceAsync(NewDevice(Unique(), name: "Second"));
+        e = await Assert.ThrowsAsync<QdmsApiException>(() => op.UpdateDeviceAsync(second.Id, new UpdateDeviceRequest(Name: "Renamed", Credentials: new DeviceCredentialsDto(user, "other-device-pass"))));
+        Assert.Equal(409, e.Status);
+        var after = await op.GetDeviceAsync(second.Id);
+        Assert.Equal(("Second", null), (after.Name, after.CredentialsUsername));
+        Assert.Equal(new AuthenticatedDevice(first.Id, first.TenantId),
+            await app.Services.GetRequiredService<IDeviceAuthenticator>().VerifyAsync(user, "first-device-pass", default));
+    }
 }
 
 public sealed class SqliteDevicesTests(SqliteApp app) : DevicesTests(app), IClassFixture<SqliteApp>;

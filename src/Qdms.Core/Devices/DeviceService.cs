@@ -77,12 +77,7 @@ public sealed class DeviceService(
         var creds = Validate(credentials);
         var tenant = await TenantForNewAsync(caller, tenantId, ct);
         var now = time.GetUtcNow();
-        var device = await devices.CreateAsync(tenant, clean, now, ct);
-        if (creds is not null)
-        {
-            await devices.SetCredentialsAsync(device.Id, creds.Username, PasswordHasher.Hash(creds.Password, authOptions.Value.PasswordIterations), now, ct);
-            device = device with { CredentialsUsername = creds.Username };
-        }
+        var device = await devices.CreateAsync(tenant, clean, now, ct, creds?.Username, creds is null ? null : PasswordHasher.Hash(creds.Password, authOptions.Value.PasswordIterations));
 
         await audit.RecordAsync(caller, "device.create", $"device/{device.Id}", tenant, $"{device.Name} ({string.Join(';', device.Identities)})", ct);
         return device;
@@ -107,24 +102,23 @@ public sealed class DeviceService(
             UpdateGroup = change.UpdateGroup is null ? device.UpdateGroup : DeviceRules.Text(change.UpdateGroup, "updateGroup"),
             Address = change.Address is null ? device.Address : DeviceRules.Text(change.Address, "address"),
         };
+        // Credentials first: a taken user name (409) then leaves the device exactly as it was.
         var now = time.GetUtcNow();
-        if (!await devices.UpdateAsync(updated, now, ct))
-        {
-            throw NotFoundException.For("device", id);
-        }
-
         var details = new List<string>();
         if (creds is not null)
         {
             await devices.SetCredentialsAsync(id, creds.Username, PasswordHasher.Hash(creds.Password, authOptions.Value.PasswordIterations), now, ct);
-            updated = updated with { CredentialsUsername = creds.Username };
             details.Add("credentials set");
         }
         else if (removeCredentials)
         {
             await devices.SetCredentialsAsync(id, null, null, now, ct);
-            updated = updated with { CredentialsUsername = null };
             details.Add("credentials removed");
+        }
+
+        if (!await devices.UpdateAsync(updated, now, ct))
+        {
+            throw NotFoundException.For("device", id);
         }
 
         if (change.Name is not null)

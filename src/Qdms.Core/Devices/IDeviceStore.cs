@@ -17,8 +17,11 @@ public interface IDeviceStore
     /// <summary>The device that owns an identity, in any tenant (engines resolve devices before they know the tenant).</summary>
     Task<Device?> FindByIdentityAsync(DeviceIdentity identity, CancellationToken ct);
 
-    /// <summary>Creates a device with its identities; <see cref="Errors.ConflictException"/> when an identity already belongs to a device.</summary>
-    Task<Device> CreateAsync(long tenantId, DeviceDraft draft, DateTimeOffset now, CancellationToken ct);
+    /// <summary>
+    /// Creates a device with its identities and, when given, its HTTP Basic user name and password hash, all in one transaction;
+    /// <see cref="Errors.ConflictException"/> when an identity already belongs to a device or the user name is taken.
+    /// </summary>
+    Task<Device> CreateAsync(long tenantId, DeviceDraft draft, DateTimeOffset now, CancellationToken ct, string? username = null, string? passwordHash = null);
 
     /// <summary>
     /// The device owning <paramref name="identity"/>, created in <paramref name="tenantId"/> from <paramref name="draft"/> when there is none.

@@ -27,13 +27,13 @@ internal static class DeviceEndpoints
             return TypedResults.Ok(result.ToDto(d => d.ToDto()));
         });
 
-        devices.MapGet("/export", (Caller caller, DeviceService service, string? q, string? protocol, string? group, string? tag, string? status) =>
+        devices.MapGet("/export", (HttpContext http, Caller caller, DeviceService service, string? q, string? protocol, string? group, string? tag, string? status) =>
         {
             var query = service.PrepareExport(caller, new DeviceQuery(q, protocol, group, tag, DeviceDtoMapping.ParseDeviceStatus(status)));
             return TypedResults.Stream(
                 async stream =>
                 {
-                    var ct = CancellationToken.None;
+                    var ct = http.RequestAborted;
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
                     await writer.WriteAsync(DeviceCsv.Header + "\r\n");
                     await foreach (var d in service.ExportAsync(caller, query, ct))

@@ -11,7 +11,7 @@ internal sealed partial class SqlDeviceStore
 {
     private const int FindOrCreateAttempts = 5;
 
-    public async Task<Device> CreateAsync(long tenantId, DeviceDraft draft, DateTimeOffset now, CancellationToken ct)
+    public async Task<Device> CreateAsync(long tenantId, DeviceDraft draft, DateTimeOffset now, CancellationToken ct, string? username = null, string? passwordHash = null)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -19,11 +19,17 @@ internal sealed partial class SqlDeviceStore
         try
         {
             id = await InsertAsync(c, tx, tenantId, draft, now, ct);
+            if (passwordHash is not null)
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE devices SET credentials_username = @username, credentials_hash = @passwordHash WHERE id = @id", new { username, passwordHash, id }, tx, cancellationToken: ct));
+            }
         }
         catch (DbException e) when (DbErrors.IsUniqueViolation(e))
         {
             await tx.RollbackAsync(ct);
-            throw await IdentityConflictAsync(draft.Identities, ct);
+            throw await IdentityConflictAsync(draft.Identities, ct)
+                ?? new ConflictException($"The device user name '{username}' is already taken by another device.");
         }
 
         var device = await GetAsync(c, tx, "d.id = @id", new DynamicParameters(new { id }), ct);
@@ -194,8 +200,8 @@ internal sealed partial class SqlDeviceStore
         c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO device_search_terms (term, device_id) VALUES (@term, @id)", terms.Select(term => new { term, id }), tx, cancellationToken: ct));
 
-    /// <summary>Names the first identity of <paramref name="identities"/> that another device already owns.</summary>
-    private async Task<ConflictException> IdentityConflictAsync(IEnumerable<DeviceIdentity> identities, CancellationToken ct)
+    /// <summary>Names the first identity of <paramref name="identities"/> that another device already owns; null when none is taken.</summary>
+    private async Task<ConflictException?> IdentityConflictAsync(IEnumerable<DeviceIdentity> identities, CancellationToken ct)
     {
         foreach (var identity in identities)
         {
@@ -205,6 +211,6 @@ internal sealed partial class SqlDeviceStore
             }
         }
 
-        return new ConflictException("One of the identities already belongs to a device.");
+        return null;
     }
 }
