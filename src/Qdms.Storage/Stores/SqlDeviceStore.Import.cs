@@ -116,6 +116,12 @@ internal sealed partial class SqlDeviceStore
         await BatchInsert.RunAsync(db.Dialect, c, tx, "device_search_terms", ["term", "device_id"],
             drafts.SelectMany((d, i) => DeviceSearchTerms.For(names[i], d.Manufacturer, d.Model, d.Serial, d.Identities).Select(t => new object?[] { t, ids[i] })), ct);
         await tx.CommitAsync(ct);
+        if (db.Dialect == Dialect.Postgres)
+        {
+            // Fresh statistics now rather than at autovacuum's leisure: without them the planner misjudges the filter sets.
+            await c.ExecuteAsync(new CommandDefinition("ANALYZE devices, device_identities, device_tags, device_search_terms", cancellationToken: ct));
+        }
+
         return drafts.Count;
     }
 
