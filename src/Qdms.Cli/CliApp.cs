@@ -34,5 +34,7 @@ public static class CliApp
         EngineCommands.Create(context),
         ServiceCommands.Create(context),
         FileCommands.Create(context),
+        DeviceCommands.Create(context),
+        TaskCommands.Create(context),
     ];
 }

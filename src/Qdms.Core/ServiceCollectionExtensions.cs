@@ -3,6 +3,7 @@ using Qdms.Core.Audit;
 using Qdms.Core.Auth;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
+using Qdms.Core.Devices;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -25,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EngineManager>();
         services.AddSingleton<IFileContentStore, LocalDiskContentStore>();
         services.AddSingleton<FileService>();
+        services.AddSingleton<DeviceService>();
+        services.AddSingleton<TaskService>();
+        services.AddSingleton<IDeviceAuthenticator, DeviceAuthenticator>();
         return services;
     }
 }

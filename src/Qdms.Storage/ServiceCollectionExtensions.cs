@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
+using Qdms.Core.Devices;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -24,6 +25,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IEngineInstanceStore, SqlEngineInstanceStore>();
         services.AddSingleton<IFileStore, SqlFileStore>();
         services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
+        services.AddSingleton<IDeviceStore, SqlDeviceStore>();
+        services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
+        services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         return services;
     }
 }

@@ -32,6 +32,8 @@ internal static class QdmsPipelineExtensions
         api.MapServiceEndpoints();
         api.MapFileEndpoints();
         app.MapFileDownloadEndpoints();
+        api.MapDeviceEndpoints();
+        api.MapTaskEndpoints();
         return app;
     }
 }

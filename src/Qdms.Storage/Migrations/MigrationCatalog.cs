@@ -11,5 +11,6 @@ public static class MigrationCatalog
         M0001Base.Migration,
         M0003Engines.Migration,
         M0004Files.Migration,
+        M0002Devices.Migration,
     ];
 }
