@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Auth;
+using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
-using Qdms.Core.Devices;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 

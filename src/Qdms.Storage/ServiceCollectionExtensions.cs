@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
+using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
-using Qdms.Core.Devices;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;

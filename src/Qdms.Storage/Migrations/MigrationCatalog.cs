@@ -9,8 +9,8 @@ public static class MigrationCatalog
     public static IReadOnlyList<Migration> All { get; } =
     [
         M0001Base.Migration,
+        M0002Devices.Migration,
         M0003Engines.Migration,
         M0004Files.Migration,
-        M0002Devices.Migration,
     ];
 }
