@@ -45,4 +45,9 @@ public sealed record ServiceReportDto(
     int FailedCount,
     bool HasErrors,
     IReadOnlyList<EngineDto> Engines,
-    IReadOnlyList<ServiceComponentDto> Components);
+    IReadOnlyList<ServiceComponentDto> Components,
+    DeviceSummaryDto Devices,
+    IReadOnlyList<FileServerDto> FileServers);
+
+/// <summary>The caller's devices: how many, and how many in each status.</summary>
+public sealed record DeviceSummaryDto(long Total, IReadOnlyDictionary<string, long> ByStatus);

@@ -46,6 +46,13 @@ public static class ServiceCommands
         context.Console.MarkupLine($"Uptime    {uptime.ToString(@"d\.hh\:mm\:ss", CultureInfo.InvariantCulture)}");
         context.Console.MarkupLine($"Engines   {report.EngineCount} ({report.ActiveCount} active, {report.FailedCount} failed)");
         context.Console.MarkupLine($"Errors    {(report.HasErrors ? "[red]yes[/]" : "[green]no[/]")}");
+        var byStatus = string.Join(", ", report.Devices.ByStatus.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Value} {s.Key}"));
+        context.Console.MarkupLine($"Devices   {report.Devices.Total}{(byStatus.Length > 0 ? $" ({Markup.Escape(byStatus)})" : "")}");
+        foreach (var f in report.FileServers)
+        {
+            var state = f.Status == "ok" ? "[green]ok[/]" : $"[red]{Markup.Escape(f.Status)}[/] {Markup.Escape(f.Error ?? "")}";
+            context.Console.MarkupLine($"Files     {Markup.Escape(f.Name)}: {state}, {f.FileCount} files, {f.BytesStored} bytes, {Tables.Format(f.FreeBytes)} bytes free");
+        }
         foreach (var c in report.Components)
         {
             context.Console.MarkupLine($"Component {Markup.Escape(c.Name)}: {(c.Running ? "[green]running[/]" : "[grey]stopped[/]")} {Markup.Escape(c.LastError ?? "")}");

@@ -57,6 +57,13 @@ public sealed class DeviceService(
         return Validate(query);
     }
 
+    /// <summary>The caller's devices counted by status (viewers and up).</summary>
+    public Task<IReadOnlyDictionary<DeviceStatus, long>> CountByStatusAsync(Caller caller, CancellationToken ct)
+    {
+        caller.Require(Role.Viewer);
+        return devices.CountByStatusAsync(caller.Scope, ct);
+    }
+
     public async Task<Device> GetAsync(Caller caller, long id, CancellationToken ct)
     {
         caller.Require(Role.Viewer);

@@ -14,6 +14,9 @@ public interface IDeviceStore
 
     Task<Device?> GetAsync(long id, TenantScope scope, CancellationToken ct);
 
+    /// <summary>How many devices the scope holds in each status (statuses with none are left out).</summary>
+    Task<IReadOnlyDictionary<DeviceStatus, long>> CountByStatusAsync(TenantScope scope, CancellationToken ct);
+
     /// <summary>The device that owns an identity, in any tenant (engines resolve devices before they know the tenant).</summary>
     Task<Device?> FindByIdentityAsync(DeviceIdentity identity, CancellationToken ct);
 

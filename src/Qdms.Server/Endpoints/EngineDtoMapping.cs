@@ -27,7 +27,8 @@ internal static class EngineDtoMapping
         Parse(t.DefaultConfig().ToJsonString()),
         t.ConfigFields.Select(f => new EngineConfigFieldDto(f.Name, f.Kind, f.Description, f.Secret)).ToList());
 
-    public static ServiceReportDto ToDto(this ServiceReport r) => new(
+    /// <summary>The report with what the caller sees of the inventory and the file servers beside the engines.</summary>
+    public static ServiceReportDto ToDto(this ServiceReport r, DeviceSummaryDto devices, IReadOnlyList<FileServerDto> fileServers) => new(
         r.Running ? "running" : "stopped",
         r.StartedAt,
         Math.Round(r.Uptime.TotalSeconds, 3),
@@ -35,9 +36,11 @@ internal static class EngineDtoMapping
         r.EngineCount,
         r.ActiveCount,
         r.FailedCount,
-        r.HasErrors,
+        r.HasErrors || fileServers.Any(f => f.Status != "ok"),
         r.Engines.Select(e => e.ToDto()).ToList(),
-        r.Components.Select(c => new ServiceComponentDto(c.Name, c.Running, c.LastError)).ToList());
+        r.Components.Select(c => new ServiceComponentDto(c.Name, c.Running, c.LastError)).ToList(),
+        devices,
+        fileServers);
 
     public static string ToWire(this EngineState s) => s switch
     {

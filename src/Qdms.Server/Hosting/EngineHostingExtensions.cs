@@ -5,13 +5,18 @@ namespace Qdms.Server.Hosting;
 
 internal static class EngineHostingExtensions
 {
-    /// <summary>The engine types this server offers, and the hosted service that restores and stops the engine instances.</summary>
+    /// <summary>
+    /// The engine types this server offers, the hosted service that restores and stops the engine instances, and the jobs
+    /// that StartQdmsService / StopQdmsService start and stop with them.
+    /// </summary>
     public static IServiceCollection AddQdmsEngines(this IServiceCollection services)
     {
         services.AddDmEngineType<EchoEngineType>();
         services.AddHostedService<EngineHost>();
         services.AddSingleton<Jobs.ExpiredTokenCleanup>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());
+        services.AddSingleton<Jobs.TaskExpiry>();
+        services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.TaskExpiry>());
         return services;
     }
 }

@@ -10,9 +10,10 @@ internal static class MetricsEndpoints
     /// </summary>
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        app.MapGet("/metrics", (Caller caller, PrometheusExporter exporter) =>
+        app.MapGet("/metrics", async (Caller caller, PrometheusExporter exporter, QdmsMeter meter, CancellationToken ct) =>
         {
             caller.Require(Role.Sysop);
+            await meter.RefreshAsync(ct);
             return Results.Text(exporter.Render(), "text/plain; version=0.0.4; charset=utf-8");
         }).ExcludeFromDescription();
         return app;

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
+using Qdms.Core.Devices;
 using Qdms.Core.Engines;
+using Qdms.Core.Security;
 
 namespace Qdms.Server.Operability;
 
@@ -8,9 +10,17 @@ internal sealed class QdmsMeter : IDisposable
 {
     public const string Name = "Qdms";
 
-    public QdmsMeter(IMeterFactory factory, EngineManager engines)
+    private readonly IDeviceStore _devices;
+    private IReadOnlyDictionary<DeviceStatus, long> _deviceCounts = new Dictionary<DeviceStatus, long>();
+
+    public QdmsMeter(IMeterFactory factory, EngineManager engines, IDeviceStore devices)
     {
+        _devices = devices;
         Meter = factory.Create(Name);
+        Meter.CreateObservableGauge(
+            "qdms.devices",
+            () => _deviceCounts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString().ToLowerInvariant()))),
+            description: "Devices of every tenant by status, counted when /metrics is scraped");
         Meter.CreateObservableGauge(
             "qdms.engine.state",
             () => engines.Snapshot().Select(e => new Measurement<int>(
@@ -28,6 +38,9 @@ internal sealed class QdmsMeter : IDisposable
     }
 
     public Meter Meter { get; }
+
+    /// <summary>Reads the figures that need the database; called before each scrape (gauge callbacks cannot await).</summary>
+    public async Task RefreshAsync(CancellationToken ct) => _deviceCounts = await _devices.CountByStatusAsync(TenantScope.All, ct);
 
     public void Dispose() => Meter.Dispose();
 }
