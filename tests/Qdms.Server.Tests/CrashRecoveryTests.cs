@@ -54,6 +54,87 @@ public sealed class CrashRecoveryTests
         }
     }
 
+    [Theory]
+    [InlineData(DbKind.Sqlite)]
+    [InlineData(DbKind.Postgres)]
+    public async Task Kill_9_during_a_burst_of_device_writes_loses_no_acknowledged_write(DbKind kind)
+    {
+        using var data = new TempDirectory();
+        var db = kind == DbKind.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
+        string[] args = db is null ? ["--data", data.Path] : ["--data", data.Path, "--db", db];
+        var env = new Dictionary<string, string?> { ["QDMS_ADMIN_PASSWORD"] = Password };
+        var devices = new System.Collections.Concurrent.ConcurrentDictionary<long, string>();
+        var tasks = new System.Collections.Concurrent.ConcurrentDictionary<long, long>();
+        await using (var server = ServerProcess.Start(args, env))
+        {
+            var client = await SignInAsync(server);
+            var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var killed = false;
+            var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; ; i++)
+                {
+                    try
+                    {
+                        var key = $"crash-{w}-{i}";
+                        var device = await client.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("tr069", key)]));
+                        devices[device.Id] = key; // acknowledged: the 201 arrived
+                        var task = await client.CreateTaskAsync(device.Id, new CreateTaskRequest("reboot"));
+                        tasks[task.Id] = device.Id;
+                        if (devices.Count >= 300)
+                        {
+                            enough.TrySetResult();
+                        }
+                    }
+                    catch (Exception) when (Volatile.Read(ref killed))
+                    {
+                        return; // the server is gone
+                    }
+                }
+            })).ToList();
+            await enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Volatile.Write(ref killed, true);
+            await server.KillHardAsync(); // while the workers are still writing
+            await Task.WhenAll(workers);
+        }
+
+        if (db is null)
+        {
+            Assert.Equal("ok", IntegrityCheck(Path.Combine(data.Path, "qdms.db")));
+        }
+
+        await using (var server = ServerProcess.Start(args, env))
+        {
+            var client = await SignInAsync(server);
+            var found = new Dictionary<long, string>();
+            for (var page = 1; ; page++)
+            {
+                var result = await client.ListDevicesAsync(page: page, size: 1000);
+                foreach (var d in result.Items)
+                {
+                    found[d.Id] = d.Identities.Single().Key;
+                }
+
+                if (result.Items.Count < 1000)
+                {
+                    break;
+                }
+            }
+
+            var lost = devices.Where(d => !found.TryGetValue(d.Key, out var key) || key != d.Value).ToList();
+            Assert.True(lost.Count == 0, $"{lost.Count} of {devices.Count} acknowledged devices are missing after the restart");
+            foreach (var (taskId, deviceId) in tasks)
+            {
+                Assert.Equal(deviceId, (await client.GetTaskAsync(taskId)).DeviceId);
+            }
+        }
+
+        if (db is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(db);
+        }
+    }
+
     internal static async Task<QdmsClient> SignInAsync(ServerProcess server)
     {
         var client = await server.WaitUntilListeningAsync();
