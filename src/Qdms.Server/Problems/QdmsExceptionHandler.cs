@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Qdms.Core.Errors;
+using Qdms.Storage;
 
 namespace Qdms.Server.Problems;
 
@@ -22,6 +23,11 @@ internal sealed partial class QdmsExceptionHandler(ILogger<QdmsExceptionHandler>
                 return true;
             case BadHttpRequestException b:
                 await ProblemWriter.WriteAsync(context, b.StatusCode, "Bad request", Describe(b));
+                return true;
+            case var e when DatabaseFailures.IsUnavailable(e):
+                LogDatabaseUnavailable(logger, e.GetBaseException().Message, context.Request.Method, context.Request.Path);
+                context.Response.Headers.RetryAfter = "5";
+                await ProblemWriter.WriteAsync(context, 503, "Database unavailable", $"The database cannot be used right now: {e.GetBaseException().Message}. Try again shortly.");
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true; // the client went away; nobody to answer
@@ -57,6 +63,9 @@ internal sealed partial class QdmsExceptionHandler(ILogger<QdmsExceptionHandler>
 
         return b.Message;
     }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Database unavailable in {Method} {Path}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string reason, string method, string path);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception e, string method, string path, string traceId);
