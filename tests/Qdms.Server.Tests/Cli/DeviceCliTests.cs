@@ -172,4 +172,95 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("unknown task kind 'explode'", output, StringComparison.Ordinal);
         Assert.Equal(2, (await cli.JsonAsync("tasks", "list", device.Text())).GetArrayLength());
     }
+
+    [Fact]
+    public async Task Help_renders_for_devices_and_tasks()
+    {
+        using var offline = new OfflineCli();
+        await offline.AssertHelpAsync("devices", "list", "show", "add", "set", "remove", "import", "export");
+        await offline.AssertHelpAsync("tasks", "create", "show", "list");
+    }
+
+    [Fact]
+    public async Task Every_device_and_task_command_prints_one_line_when_the_server_is_unreachable()
+    {
+        using var offline = new OfflineCli();
+        using var dir = new Qdms.Testing.TempDirectory("qdms-cli-offline");
+        var csv = Path.Combine(dir.Path, "in.csv");
+        await File.WriteAllTextAsync(csv, "identities\ntr069:x\n");
+        var exported = Path.Combine(dir.Path, "out.csv");
+
+        await offline.AssertUnreachableAsync("devices", "list");
+        await offline.AssertUnreachableAsync("devices", "show", "1");
+        await offline.AssertUnreachableAsync("devices", "add", "--identity", "tr069:x");
+        await offline.AssertUnreachableAsync("devices", "set", "1", "--name", "x");
+        await offline.AssertUnreachableAsync("devices", "remove", "1");
+        await offline.AssertUnreachableAsync("devices", "import", csv);
+        await offline.AssertUnreachableAsync("devices", "export");
+        await offline.AssertUnreachableAsync("devices", "export", exported);
+        Assert.Equal([csv], Directory.GetFiles(dir.Path)); // no half-written export left behind
+        await offline.AssertUnreachableAsync("tasks", "create", "1", "reboot");
+        await offline.AssertUnreachableAsync("tasks", "show", "1");
+        await offline.AssertUnreachableAsync("tasks", "list", "1");
+
+        await offline.AssertNotQdmsAsync("devices", "list");
+        await offline.AssertNotQdmsAsync("devices", "show", "1");
+        await offline.AssertNotQdmsAsync("devices", "import", csv);
+        await offline.AssertNotQdmsAsync("tasks", "show", "1");
+    }
+
+    [Fact]
+    public async Task An_export_that_cannot_be_written_is_one_line_and_leaves_no_part_file()
+    {
+        var (cli, _) = await CliSignIn.TenantUserAsync(app);
+        using var _cli = cli;
+        await cli.OkAsync("devices", "add", "--identity", $"tr069:exp-{DevicesTests.Unique()}");
+        using var dir = new Qdms.Testing.TempDirectory("qdms-cli-csv");
+
+        var missing = Path.Combine(dir.Path, "no-such-dir", "out.csv");
+        var (exit, output) = await cli.RunAsync("devices", "export", missing);
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: No such directory: {Path.GetDirectoryName(missing)}", output.Trim());
+
+        var occupied = Directory.CreateDirectory(Path.Combine(dir.Path, "taken.csv")).FullName; // the target's name is a directory's
+        (exit, output) = await cli.RunAsync("devices", "export", occupied);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_value_left_out_without_a_terminal_names_the_option_instead_of_prompting()
+    {
+        var (cli, _) = await CliSignIn.TenantUserAsync(app);
+        using var _cli = cli;
+        var id = (await cli.JsonAsync("devices", "add", "--identity", $"tr069:cred-{DevicesTests.Unique()}")).GetProperty("id").GetInt64();
+
+        var (exit, output) = await cli.RunAsync("devices", "set", id.Text(), "--username", "cpe");
+        Assert.Equal(1, exit);
+        Assert.Equal("error: --password is required when there is no terminal to ask on.", output.Trim());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null,
+            (await cli.JsonAsync("devices", "show", id.Text())).GetProperty("device").GetProperty("credentialsUsername").ValueKind);
+
+        (exit, output) = await cli.RunAsync("users", "add", "nopass-" + DevicesTests.Unique());
+        Assert.Equal(1, exit);
+        Assert.Equal("error: --password is required when there is no terminal to ask on.", output.Trim());
+        using var fresh = new CliRunner(app);
+        (exit, output) = await fresh.RunAsync("login");
+        Assert.Equal(1, exit);
+        Assert.Equal("error: --user is required when there is no terminal to ask on.", output.Trim());
+    }
+
+    [Fact]
+    public async Task A_server_url_that_is_not_http_is_one_line()
+    {
+        using var offline = new OfflineCli();
+        foreach (var url in new[] { "not a url", "ftp://127.0.0.1/" })
+        {
+            var (exit, output) = await offline.RunRawAsync("devices", "list", "--server", url, "--token", "qdms_x");
+            Assert.Equal(1, exit);
+            Assert.Equal($"error: The server URL '{url}' is not an http:// or https:// URL (set it with --server, $QDMS_URL or `qdms login`).", output.Trim());
+        }
+    }
 }

@@ -170,4 +170,32 @@ public sealed class EngineCliTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("z"u8.ToArray(), await EchoPeer.EchoAsync(BoundPort(restarted), "z"u8.ToArray()));
         await cli.OkAsync("engines", "remove", "echo", alias);
     }
+
+    [Fact]
+    public async Task Help_renders_for_engines_and_service()
+    {
+        using var offline = new OfflineCli();
+        await offline.AssertHelpAsync("engines", "list", "types", "add", "remove", "start", "stop", "status");
+        await offline.AssertHelpAsync("service", "start", "stop", "report");
+    }
+
+    [Fact]
+    public async Task Every_engine_and_service_command_prints_one_line_when_the_server_is_unreachable()
+    {
+        using var offline = new OfflineCli();
+        await offline.AssertUnreachableAsync("engines", "list");
+        await offline.AssertUnreachableAsync("engines", "types");
+        await offline.AssertUnreachableAsync("engines", "add", "echo", "a", "--set", "port=0");
+        await offline.AssertUnreachableAsync("engines", "remove", "echo", "a");
+        await offline.AssertUnreachableAsync("engines", "start", "echo", "0");
+        await offline.AssertUnreachableAsync("engines", "stop", "echo", "0");
+        await offline.AssertUnreachableAsync("engines", "status", "echo", "1");
+        await offline.AssertUnreachableAsync("service", "start");
+        await offline.AssertUnreachableAsync("service", "stop");
+        await offline.AssertUnreachableAsync("service", "report");
+
+        await offline.AssertNotQdmsAsync("engines", "list");
+        await offline.AssertNotQdmsAsync("engines", "start", "echo", "0");
+        await offline.AssertNotQdmsAsync("service", "report");
+    }
 }

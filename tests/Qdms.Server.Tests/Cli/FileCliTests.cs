@@ -135,4 +135,32 @@ public sealed class FileCliTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("HTTP 403", output, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Array, (await cli.JsonAsync("files", "list")).GetProperty("items").ValueKind);
     }
+
+    [Fact]
+    public async Task Help_renders_for_files()
+    {
+        using var offline = new OfflineCli();
+        await offline.AssertHelpAsync("files", "register", "unregister", "list", "show", "servers", "token");
+    }
+
+    [Fact]
+    public async Task Every_file_command_prints_one_line_when_the_server_is_unreachable()
+    {
+        using var offline = new OfflineCli();
+        using var dir = new TempDirectory("qdms-cli-offline");
+        var (path, bytes) = await WriteAsync(dir, "offline.bin", 10_000, seed: 6);
+        string[] register = ["files", "register", path, "--type", "fw", "--version", "1", .. Groups];
+        await offline.AssertUnreachableAsync(register);
+        await offline.AssertUnreachableAsync([.. register, "--crc", Crc(bytes)]);
+        await offline.AssertUnreachableAsync([.. register, "--json"]);
+        await offline.AssertUnreachableAsync("files", "unregister", "1");
+        await offline.AssertUnreachableAsync("files", "list");
+        await offline.AssertUnreachableAsync("files", "show", "1");
+        await offline.AssertUnreachableAsync("files", "servers");
+        await offline.AssertUnreachableAsync("files", "token", "1");
+
+        await offline.AssertNotQdmsAsync([.. register, "--json"]);
+        await offline.AssertNotQdmsAsync("files", "list");
+        await offline.AssertNotQdmsAsync("files", "servers");
+    }
 }
