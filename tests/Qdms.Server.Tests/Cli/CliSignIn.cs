@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Qdms.Contracts;
 using Qdms.Server.Tests.Support;
 
 namespace Qdms.Server.Tests.Cli;
@@ -17,13 +16,13 @@ internal static class CliSignIn
     }
 
     /// <summary>A CLI signed in as a new user with <paramref name="role"/> in a new tenant, so the test owns its data.</summary>
-    public static async Task<(CliRunner Cli, TenantDto Tenant)> TenantUserAsync(QdmsAppFactory app, string role = "admin")
+    public static async Task<CliRunner> TenantUserAsync(QdmsAppFactory app, string role = "admin")
     {
-        var (_, tenant, user) = await app.TenantUserAsync(role);
+        var (_, _, user) = await app.TenantUserAsync(role);
         var cli = new CliRunner(app);
         var (exit, output) = await cli.RunAsync("login", "--user", user.Username, "--password", "user-pass-123");
         Assert.True(exit == 0, output);
-        return (cli, tenant);
+        return cli;
     }
 
     /// <summary>Runs a command with <c>--json</c>, asserts it succeeded, and parses what it printed.</summary>

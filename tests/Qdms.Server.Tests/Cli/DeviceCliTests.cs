@@ -12,8 +12,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Devices_are_added_listed_with_filters_shown_with_parameters_changed_and_removed()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app);
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app);
         var u = DevicesTests.Unique();
         var lobby = await cli.JsonAsync("devices", "add", "--identity", $"tr069:00259E-{u}", "--identity", $"snmp:10.1.{u}", "--name", "Lobby router",
             "--model", "HG8245H", "--tags", "lab;north", "--provision-group", "fiber");
@@ -68,8 +67,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_bad_identity_is_a_one_line_error_before_anything_is_sent()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app);
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app);
         var (exit, output) = await cli.RunAsync("devices", "add", "--identity", "no-protocol-here");
         Assert.Equal(1, exit);
         Assert.Contains("--identity 'no-protocol-here' must be protocol:key", output, StringComparison.Ordinal);
@@ -79,8 +77,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_csv_file_imported_and_exported_round_trips_its_content()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app);
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app);
         using var dir = new Qdms.Testing.TempDirectory("qdms-cli-csv");
         var u = DevicesTests.Unique();
         var source = Path.Combine(dir.Path, "devices.csv");
@@ -118,8 +115,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_bad_csv_prints_the_servers_line_and_column_exits_non_zero_and_imports_nothing()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app);
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app);
         using var dir = new Qdms.Testing.TempDirectory("qdms-cli-csv");
         var u = DevicesTests.Unique();
         var bad = Path.Combine(dir.Path, "bad.csv");
@@ -140,8 +136,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Tasks_are_created_shown_and_listed()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app, "operator");
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app, "operator");
         var device = (await cli.JsonAsync("devices", "add", "--identity", $"tr069:task-{DevicesTests.Unique()}")).GetProperty("id").GetInt64();
 
         var set = (await cli.JsonAsync("tasks", "create", device.Text(), "set", "--args", """{"values":{"Device.ManagementServer.PeriodicInformInterval":"300"}}""",
@@ -212,8 +207,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task An_export_that_cannot_be_written_is_one_line_and_leaves_no_part_file()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app);
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app);
         await cli.OkAsync("devices", "add", "--identity", $"tr069:exp-{DevicesTests.Unique()}");
         using var dir = new Qdms.Testing.TempDirectory("qdms-cli-csv");
 
@@ -233,8 +227,7 @@ public sealed class DeviceCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_value_left_out_without_a_terminal_names_the_option_instead_of_prompting()
     {
-        var (cli, _) = await CliSignIn.TenantUserAsync(app);
-        using var _cli = cli;
+        using var cli = await CliSignIn.TenantUserAsync(app);
         var id = (await cli.JsonAsync("devices", "add", "--identity", $"tr069:cred-{DevicesTests.Unique()}")).GetProperty("id").GetInt64();
 
         var (exit, output) = await cli.RunAsync("devices", "set", id.Text(), "--username", "cpe");
