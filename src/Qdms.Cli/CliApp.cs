@@ -20,7 +20,8 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        // Help goes where the rest of the output goes, so it shows in the console the CLI was given (a test's, too).
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer });
     }
 
     /// <summary>Each area adds its command group here.</summary>

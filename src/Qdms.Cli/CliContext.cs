@@ -28,8 +28,13 @@ public sealed class CliContext(GlobalOptions globals, IAnsiConsole console, CliC
     public QdmsClient ClientFor(ParseResult result, bool authenticated = true)
     {
         var server = ServerOf(result).TrimEnd('/') + "/";
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+        {
+            throw new CliException($"The server URL '{ServerOf(result)}' is not an http:// or https:// URL (set it with --server, $QDMS_URL or `qdms login`).");
+        }
+
         var http = Handler is null ? new HttpClient() : new HttpClient(Handler, disposeHandler: false);
-        http.BaseAddress = new Uri(server);
+        http.BaseAddress = baseAddress;
         http.Timeout = Timeout.InfiniteTimeSpan;
         var client = new QdmsClient(http);
         if (authenticated)
@@ -47,6 +52,21 @@ public sealed class CliContext(GlobalOptions globals, IAnsiConsole console, CliC
     }
 
     public bool Json(ParseResult result) => result.GetValue(Globals.Json);
+
+    /// <summary>
+    /// Asks for a value the user left out; without a terminal to ask on (a script, a pipe) it fails with a line naming
+    /// <paramref name="option"/> instead.
+    /// </summary>
+    public string Ask(string prompt, string option, bool secret = false)
+    {
+        if (!Console.Profile.Capabilities.Interactive)
+        {
+            throw new CliException($"{option} is required when there is no terminal to ask on.");
+        }
+
+        var question = new TextPrompt<string>(prompt);
+        return Console.Prompt(secret ? question.Secret() : question);
+    }
 
     /// <summary>Prints <paramref name="value"/> as indented JSON.</summary>
     public void WriteJson<T>(T value) =>

@@ -37,6 +37,12 @@ public static class CommandRunner
                 context.Console.MarkupLine($"[red]error:[/] cannot reach {Markup.Escape(context.ServerOf(result))}: {Markup.Escape(e.Message)}");
                 return 4;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // a local file that cannot be read or written, or a connection cut while an answer streams
+                context.Console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+                return 1;
+            }
         });
 
     public static void SetHandler(this Command command, CliContext context, Func<ParseResult, CancellationToken, Task> body) =>

@@ -52,8 +52,20 @@ public sealed partial class QdmsClient(HttpClient http)
     internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
     {
         await EnsureSuccessAsync(response, ct);
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
-            ?? throw new QdmsApiException((int)response.StatusCode, "Empty answer", "The server sent an empty body where data was expected.");
+        T? value;
+        try
+        {
+            value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+        }
+        catch (JsonException)
+        {
+            // a server that is not QDMS (a proxy's page, another service on the port): say so instead of failing deep in a parser
+            var request = response.RequestMessage;
+            throw new QdmsApiException((int)response.StatusCode, "Not a QDMS answer",
+                $"The answer to {request?.Method} {request?.RequestUri} is not the JSON QDMS sends; is this a QDMS server?");
+        }
+
+        return value ?? throw new QdmsApiException((int)response.StatusCode, "Empty answer", "The server sent an empty body where data was expected.");
     }
 
     /// <summary>Turns an error answer (problem+json or not) into a <see cref="QdmsApiException"/>.</summary>

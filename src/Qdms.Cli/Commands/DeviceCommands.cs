@@ -84,7 +84,7 @@ public static class DeviceCommands
             DeviceCredentialsDto? credentials = null;
             if (r.GetValue(username) is { } user)
             {
-                credentials = new DeviceCredentialsDto(user, r.GetValue(password) ?? context.Console.Prompt(new TextPrompt<string>("Device password:").Secret()));
+                credentials = new DeviceCredentialsDto(user, r.GetValue(password) ?? context.Ask("Device password:", "--password", secret: true));
             }
 
             var request = new UpdateDeviceRequest(r.GetValue(name), SplitTags(r.GetValue(tags)), r.GetValue(provisionGroup), r.GetValue(updateGroup), r.GetValue(address),
@@ -134,6 +134,11 @@ public static class DeviceCommands
                 return;
             }
 
+            if (file.Directory is { Exists: false } directory)
+            {
+                throw new CliException($"No such directory: {directory.FullName}");
+            }
+
             // Written to a temp file next to the target and renamed, so a failed export never leaves a half file behind.
             var temp = file.FullName + ".part";
             try
@@ -148,7 +153,10 @@ public static class DeviceCommands
             }
             finally
             {
-                File.Delete(temp);
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
             }
 
             context.Console.MarkupLine($"Devices written to {Markup.Escape(file.FullName)}.");

@@ -15,9 +15,9 @@ public static class LoginCommands
         login.Options.Add(password);
         login.SetHandler(context, async (r, ct) =>
         {
-            var name = r.GetValue(user) ?? context.Console.Prompt(new TextPrompt<string>("User:"));
+            var name = r.GetValue(user) ?? context.Ask("User:", "--user");
             var pass = r.GetValue(password) ?? Environment.GetEnvironmentVariable("QDMS_PASSWORD")
-                ?? context.Console.Prompt(new TextPrompt<string>("Password:").Secret());
+                ?? context.Ask("Password:", "--password (or $QDMS_PASSWORD)", secret: true);
             var client = context.ClientFor(r, authenticated: false);
             var answer = await client.LoginAsync(name, pass, ct);
             var server = context.ServerOf(r);

@@ -26,7 +26,7 @@ public static class UserCommands
         var add = new Command("add", "Create a user") { name, role, tenant, password };
         add.SetHandler(context, async (r, ct) =>
         {
-            var pass = r.GetValue(password) ?? context.Console.Prompt(new TextPrompt<string>("Password:").Secret());
+            var pass = r.GetValue(password) ?? context.Ask("Password:", "--password", secret: true);
             var user = await context.ClientFor(r).CreateUserAsync(new CreateUserRequest(r.GetValue(name)!, pass, r.GetValue(role)!, r.GetValue(tenant)), ct);
             Print(context, r, user);
         });
@@ -43,7 +43,7 @@ public static class UserCommands
         var passwd = new Command("passwd", "Change a password (your own, or as admin another user's)") { id, current, newPassword };
         passwd.SetHandler(context, async (r, ct) =>
         {
-            var next = r.GetValue(newPassword) ?? context.Console.Prompt(new TextPrompt<string>("New password:").Secret());
+            var next = r.GetValue(newPassword) ?? context.Ask("New password:", "--new", secret: true);
             await context.ClientFor(r).ChangePasswordAsync(r.GetValue(id), new ChangePasswordRequest(r.GetValue(current), next), ct);
             context.Console.MarkupLine("Password changed; the user's tokens were revoked.");
         });
