@@ -4,6 +4,7 @@ using Qdms.Core.Auth;
 using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
+using Qdms.Core.Security;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DefaultTenant>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<PasswordVerifier>();
         services.AddSingleton<AuthService>();
         services.AddSingleton<Bootstrap>();
         services.AddSingleton<UserService>();

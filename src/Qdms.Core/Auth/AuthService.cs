@@ -6,7 +6,7 @@ using Qdms.Core.Users;
 namespace Qdms.Core.Auth;
 
 /// <summary>Signs users in and resolves bearer tokens to callers.</summary>
-public sealed class AuthService(IUserStore users, ITokenStore tokens, IOptions<AuthOptions> options, TimeProvider time)
+public sealed class AuthService(IUserStore users, ITokenStore tokens, PasswordVerifier passwords, IOptions<AuthOptions> options, TimeProvider time)
 {
     public const string TokenPrefix = "qdms_";
 
@@ -14,7 +14,8 @@ public sealed class AuthService(IUserStore users, ITokenStore tokens, IOptions<A
     public async Task<(string Token, ApiToken Record, User User)> LoginAsync(string username, string password, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(username.Trim(), ct);
-        if (user is null || user.Disabled || !PasswordHasher.Verify(password, user.PasswordHash))
+        var matches = await passwords.VerifyAsync(password, user?.PasswordHash, ct); // an unknown name costs the same
+        if (user is null || user.Disabled || !matches)
         {
             throw new AuthenticationException("Wrong user name or password.");
         }

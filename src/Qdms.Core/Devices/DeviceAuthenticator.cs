@@ -2,12 +2,9 @@ using Qdms.Core.Security;
 
 namespace Qdms.Core.Devices;
 
-/// <summary>Checks a device's HTTP Basic credentials against the PBKDF2 hash stored with it.</summary>
-public sealed class DeviceAuthenticator(IDeviceStore devices) : IDeviceAuthenticator
+/// <summary>Checks a device's HTTP Basic credentials against the PBKDF2 hash stored with it (through <see cref="PasswordVerifier"/>).</summary>
+public sealed class DeviceAuthenticator(IDeviceStore devices, PasswordVerifier passwords) : IDeviceAuthenticator
 {
-    // Verified when the user name is unknown, so an unknown name costs as much time as a wrong password.
-    private static readonly string DecoyHash = PasswordHasher.Hash("qdms-decoy-password", 10_000);
-
     public async Task<AuthenticatedDevice?> VerifyAsync(string username, string password, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
@@ -16,12 +13,7 @@ public sealed class DeviceAuthenticator(IDeviceStore devices) : IDeviceAuthentic
         }
 
         var record = await devices.FindCredentialsAsync(username, ct);
-        if (record is null)
-        {
-            PasswordHasher.Verify(password, DecoyHash);
-            return null;
-        }
-
-        return PasswordHasher.Verify(password, record.PasswordHash) ? new AuthenticatedDevice(record.DeviceId, record.TenantId) : null;
+        var matches = await passwords.VerifyAsync(password, record?.PasswordHash, ct); // an unknown name costs as much as a wrong password
+        return record is not null && matches ? new AuthenticatedDevice(record.DeviceId, record.TenantId) : null;
     }
 }

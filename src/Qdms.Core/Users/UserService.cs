@@ -8,7 +8,7 @@ using Qdms.Core.Tenants;
 namespace Qdms.Core.Users;
 
 /// <summary>Users and their rights. Admins manage the users of their own tenant; only a sysop makes sysops.</summary>
-public sealed class UserService(IUserStore users, ITokenStore tokens, ITenantStore tenants, AuditLog audit, IOptions<AuthOptions> options, TimeProvider time)
+public sealed class UserService(IUserStore users, ITokenStore tokens, ITenantStore tenants, PasswordVerifier passwords, AuditLog audit, IOptions<AuthOptions> options, TimeProvider time)
 {
     public Task<IReadOnlyList<User>> ListAsync(Caller caller, CancellationToken ct)
     {
@@ -94,7 +94,7 @@ public sealed class UserService(IUserStore users, ITokenStore tokens, ITenantSto
         var user = await users.GetAsync(id, caller.Scope, ct) ?? throw NotFoundException.For("user", id);
         if (id == caller.UserId)
         {
-            if (currentPassword is null || !PasswordHasher.Verify(currentPassword, user.PasswordHash))
+            if (currentPassword is null || !await passwords.VerifyAsync(currentPassword, user.PasswordHash, ct))
             {
                 throw new AuthenticationException("The current password is wrong.");
             }
