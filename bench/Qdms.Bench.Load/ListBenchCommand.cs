@@ -6,12 +6,13 @@ using Qdms.Core.Paging;
 using Qdms.Core.Security;
 using Qdms.Core.Tenants;
 using Qdms.Storage;
+using Qdms.Storage.Migrations;
 
 namespace Qdms.Bench.Load;
 
 /// <summary>
 /// Times the device list through the store (no HTTP) against a database filled by <c>seed</c>:
-/// <c>listbench --data DIR | --db CONN [--runs 30] [--tenant ID | --all-tenants]</c>. Every shape is one
+/// <c>listbench --data DIR | --db CONN [--runs 30] [--tenant ID | --all-tenants]</c> (brings the schema up to date first). Every shape is one
 /// <c>ListAsync</c> call (page of 50 with its total); the shapes run round-robin so that noise from other work on the
 /// machine falls on all of them alike. Prints the number of matches and median / p99 / max in milliseconds per shape.
 /// </summary>
@@ -50,6 +51,7 @@ internal static class ListBenchCommand
         var runs = int.Parse(Get("--runs", "30"), CultureInfo.InvariantCulture);
         await using var services = new ServiceCollection().AddQdmsStorage(options).BuildServiceProvider();
         var db = services.GetRequiredService<QdmsDb>();
+        await services.GetRequiredService<Migrator>().MigrateAsync(MigrationCatalog.All, CancellationToken.None);
         var store = services.GetRequiredService<IDeviceStore>();
         var scope = args.Contains("--all-tenants")
             ? TenantScope.All
