@@ -68,10 +68,16 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
     }
 
     /// <summary>
-    /// The WHERE clause of a list. Filters on side tables (and the group, through its two indexes) become uncorrelated
-    /// <c>d.id IN (…)</c> sets that SQLite and PostgreSQL resolve once and join by primary key. When one is present, the tenant
-    /// condition is written <c>+d.tenant_id</c> (a no-op in both) so SQLite drives the query from the selective set instead of
-    /// walking the whole tenant through its index.
+    /// The WHERE clause of a list. Filters on side tables become uncorrelated <c>d.id IN (…)</c> sets that both databases
+    /// resolve once and join by primary key. The dialects differ where their planners do:
+    /// <list type="bullet">
+    /// <item>SQLite: the group is a set too (a <c>UNION ALL</c> over its two indexes), and when a set is present the tenant
+    /// condition is written <c>+d.tenant_id</c> so that SQLite drives the query from the set instead of walking the whole tenant
+    /// through its index.</item>
+    /// <item>PostgreSQL: the tenant condition stays plain: <c>+d.tenant_id</c> hides the column from its statistics, the planner
+    /// then expects a few hundred devices and probes the side table once per device of the tenant (5–15 times slower at
+    /// 100,000 devices). The group is <c>provision_group = @group OR update_group = @group</c>, a BitmapOr of the two indexes.</item>
+    /// </list>
     /// </summary>
     private static string Where(Dialect dialect, TenantScope scope, DeviceQuery q, DynamicParameters p)
     {
