@@ -66,6 +66,9 @@ public abstract class DeviceStoreTests(TestDatabase database)
         var page2 = await _store.ListAsync(scope, new DeviceQuery(), new PageRequest(2, 2), default);
         Assert.Equal(3, page2.Total);
         Assert.Equal([c.Id], page2.Items.Select(d => d.Id));
+        var pastTheEnd = await _store.ListAsync(scope, new DeviceQuery(Tag: "north"), new PageRequest(2, 2), default);
+        Assert.Empty(pastTheEnd.Items);
+        Assert.Equal(2, pastTheEnd.Total);
         Assert.Equal(0, (await _store.ListAsync(TenantScope.Of(tenant + 100_000), new DeviceQuery(), new PageRequest(1, 10), default)).Total);
     }
 

@@ -12,5 +12,6 @@ public static class MigrationCatalog
         M0002Devices.Migration,
         M0003Engines.Migration,
         M0004Files.Migration,
+        M0005DeviceListIndexes.Migration,
     ];
 }

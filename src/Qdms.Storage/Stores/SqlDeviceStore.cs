@@ -15,11 +15,18 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
     public async Task<Page<Device>> ListAsync(TenantScope scope, DeviceQuery query, PageRequest page, CancellationToken ct)
     {
         var p = new DynamicParameters();
-        var where = Where(scope, query, p);
+        var where = Where(db.Dialect, scope, query, p);
         p.Add("limit", page.Size);
         p.Add("offset", page.Offset);
         await using var c = await db.OpenAsync(ct);
         var total = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM devices d {where}", p, cancellationToken: ct));
+        if (total <= page.Offset)
+        {
+            // Nothing on this page: skipping the page query saves a scan that, for a narrow intersection of broad filters,
+            // walks the whole tenant in id order looking for rows that are not there.
+            return new Page<Device>([], total, page.Page, page.Size);
+        }
+
         var rows = (await c.QueryAsync<DeviceRow>(new CommandDefinition(
             $"SELECT {DeviceRow.Columns} FROM devices d {where} ORDER BY d.id LIMIT @limit OFFSET @offset", p, cancellationToken: ct))).ToList();
         return new Page<Device>(await WithIdentitiesAsync(c, null, rows, ct), total, page.Page, page.Size);
@@ -28,7 +35,7 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
     public async Task<IReadOnlyList<Device>> ListAfterAsync(TenantScope scope, DeviceQuery query, long afterId, int limit, CancellationToken ct)
     {
         var p = new DynamicParameters();
-        var where = Where(scope, query, p) + " AND d.id > @after";
+        var where = Where(db.Dialect, scope, query, p) + " AND d.id > @after";
         p.Add("after", afterId);
         p.Add("limit", limit);
         await using var c = await db.OpenAsync(ct);
@@ -61,15 +68,27 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
     }
 
     /// <summary>
-    /// The WHERE clause of a list. Filters on side tables (and the group, through its two indexes) become uncorrelated
-    /// <c>d.id IN (…)</c> sets that SQLite and PostgreSQL resolve once and join by primary key. When one is present, the tenant
-    /// condition is written <c>+d.tenant_id</c> (a no-op in both) so SQLite drives the query from the selective set instead of
-    /// walking the whole tenant through its index.
+    /// The WHERE clause of a list. Filters on side tables become uncorrelated <c>d.id IN (…)</c> sets that both databases
+    /// resolve once and join by primary key. The dialects differ where their planners do:
+    /// <list type="bullet">
+    /// <item>SQLite: the group is a set too (a <c>UNION ALL</c> over its two indexes), and when a set is present the tenant
+    /// condition is written <c>+d.tenant_id</c> so that SQLite drives the query from the set instead of walking the whole tenant
+    /// through its index.</item>
+    /// <item>PostgreSQL: the tenant condition stays plain: <c>+d.tenant_id</c> hides the column from its statistics, the planner
+    /// then expects a few hundred devices and probes the side table once per device of the tenant (5–15 times slower at
+    /// 100,000 devices). The group is <c>provision_group = @group OR update_group = @group</c>, a BitmapOr of the two indexes.</item>
+    /// </list>
     /// </summary>
-    private static string Where(TenantScope scope, DeviceQuery q, DynamicParameters p)
+    private static string Where(Dialect dialect, TenantScope scope, DeviceQuery q, DynamicParameters p)
     {
         var sets = new List<string>();
-        if (q.Group is not null)
+        var conditions = "";
+        if (q.Group is not null && dialect == Dialect.Postgres)
+        {
+            conditions += " AND (d.provision_group = @group OR d.update_group = @group)";
+            p.Add("group", q.Group);
+        }
+        else if (q.Group is not null)
         {
             sets.Add("SELECT id FROM devices WHERE provision_group = @group UNION ALL SELECT id FROM devices WHERE update_group = @group");
             p.Add("group", q.Group);
@@ -95,7 +114,7 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
             p.Add("termTo", to);
         }
 
-        var sql = "WHERE 1=1" + TenantFilter.Sql(scope, p, sets.Count > 0 ? "+d.tenant_id" : "d.tenant_id");
+        var sql = "WHERE 1=1" + TenantFilter.Sql(scope, p, sets.Count > 0 && dialect == Dialect.Sqlite ? "+d.tenant_id" : "d.tenant_id") + conditions;
         if (q.Status is { } status)
         {
             sql += " AND d.status = @status";
