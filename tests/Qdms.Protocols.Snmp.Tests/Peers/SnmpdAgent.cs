@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace Qdms.Protocols.Snmp.Tests.Peers;
+
+/// <summary>
+/// A real net-snmp agent for the test run, started by tests/peers/snmpd.sh on a free loopback port and killed on
+/// dispose. Communities: "public" (read-only) and "private" (read-write).
+/// </summary>
+public sealed class SnmpdAgent : IDisposable
+{
+    private readonly int _pid;
+
+    public SnmpdAgent()
+    {
+        var script = Path.Combine(RepoRoot(), "tests", "peers", "snmpd.sh");
+        var (exit, output, error) = Run("bash", [script, "0"], TimeSpan.FromSeconds(60));
+        if (exit != 0)
+            throw new InvalidOperationException($"tests/peers/snmpd.sh failed ({exit}): {error}{output}");
+        var fields = output.Trim().Split(' ').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1]);
+        _pid = int.Parse(fields["PID"], System.Globalization.CultureInfo.InvariantCulture);
+        Port = int.Parse(fields["PORT"], System.Globalization.CultureInfo.InvariantCulture);
+        Directory = fields["DIR"];
+    }
+
+    /// <summary>The agent's UDP port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>The agent's config, log and state directory.</summary>
+    public string Directory { get; }
+
+    /// <summary>The agent's address.</summary>
+    public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
+
+    /// <summary>Runs a net-snmp tool against the agent (MIBs off, so output is numeric) and returns its stdout.</summary>
+    public string NetSnmp(string tool, params string[] arguments)
+    {
+        var (exit, output, error) = Run(tool, arguments, TimeSpan.FromMinutes(2));
+        if (exit != 0)
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({exit}): {error}");
+        return output;
+    }
+
+    private static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.Latin1, // net-snmp prints raw octets: keep them one char per byte
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["MIBS"] = "";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} did not finish within {limit}");
+        }
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "QDMS.slnx")))
+                return dir.FullName;
+        throw new InvalidOperationException("QDMS.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            using var process = Process.GetProcessById(_pid);
+            process.Kill();
+            process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (ArgumentException)
+        {
+            // already gone
+        }
+    }
+}
