@@ -62,6 +62,26 @@ public sealed class SnmpClientFailureTests
     }
 
     [Fact]
+    public async Task A_v1_walk_ends_at_noSuchName()
+    {
+        // RFC 1157 §4.1.3: past the last object a v1 agent answers GetNext with noSuchName.
+        await using var agent = new FakeAgent(request =>
+        {
+            var pdu = (SnmpPdu)request.Pdu;
+            var next = pdu.VarBinds[0].Oid == Oid.Parse("1.3.6.1.2.1.1") ? Oid.Parse("1.3.6.1.2.1.1.1.0")
+                : pdu.VarBinds[0].Oid == Oid.Parse("1.3.6.1.2.1.1.1.0") ? Oid.Parse("1.3.6.1.2.1.1.2.0") : null;
+            return next is null
+                ? [new SnmpMessage(SnmpVersion.V1, request.Community, new SnmpPdu(SnmpPduType.Response, pdu.RequestId, SnmpErrorStatus.NoSuchName, 1, pdu.VarBinds)).ToArray()]
+                : [FakeAgent.Response(request, new VarBind(next, SnmpValue.Integer(1)))];
+        });
+        await using var client = new SnmpClient(agent.EndPoint, Fast with { Version = SnmpVersion.V1 });
+        var walk = await client.WalkAsync(Oid.Parse("1.3.6.1.2.1.1"));
+        Assert.Equal(["1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0"], walk.Select(v => v.Oid.ToString()));
+        Assert.Equal(3, agent.Requests);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetBulkAsync(0, 5, [Oid.Parse("1.3")]));
+    }
+
+    [Fact]
     public void Invalid_options_are_rejected_naming_the_setting()
     {
         var target = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 9);
