@@ -84,5 +84,6 @@ public sealed class SnmpdAgent : IDisposable
         {
             // already gone
         }
+        System.IO.Directory.Delete(Directory, recursive: true);
     }
 }
