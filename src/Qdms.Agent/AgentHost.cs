@@ -53,6 +53,7 @@ internal static class AgentHost
                 }
             });
         });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentJson.Default));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SampleStore(options.EnabledGroups, DeviceSampler.CountCores(options.ProcRoot)));
         builder.Services.AddSingleton<DeviceSampler>();
