@@ -19,18 +19,7 @@ public sealed partial class EngineManager
             throw new ConflictException("The QDMS service is stopped; start the service first, then its engines.");
         }
 
-        var views = new List<EngineView>(slots.Count);
-        foreach (var slot in slots)
-        {
-            await store.UpdateDesiredStateAsync(slot.Instance.Id, EngineDesiredState.Running, time.GetUtcNow(), ct);
-            slot.Instance = slot.Instance with { DesiredState = EngineDesiredState.Running };
-            await StartEngineAsync(slot);
-            var view = ViewOf(slot);
-            views.Add(view);
-            await audit.RecordAsync(caller, "engine.start", Target(slot.Instance), null, Outcome(view), CancellationToken.None);
-        }
-
-        return views;
+        return await ApplyDesiredStateAsync(caller, slots, EngineDesiredState.Running, StartEngineAsync, "engine.start", ct);
     }
 
     /// <summary>StopDmEngine (IF-01-07): marks the instance (index 0: every instance of the type) stopped and stops it.</summary>
@@ -38,15 +27,22 @@ public sealed partial class EngineManager
     {
         caller.Require(Role.Sysop);
         var slots = await ResolveAsync(type, index, ct);
+        return await ApplyDesiredStateAsync(caller, slots, EngineDesiredState.Stopped, StopEngineUnderGateAsync, "engine.stop", ct);
+    }
+
+    /// <summary>For each instance: persist the desired state, bring the engine to it, and audit the outcome.</summary>
+    private async Task<IReadOnlyList<EngineView>> ApplyDesiredStateAsync(
+        Caller caller, IReadOnlyList<EngineSlot> slots, EngineDesiredState desired, Func<EngineSlot, Task> apply, string action, CancellationToken ct)
+    {
         var views = new List<EngineView>(slots.Count);
         foreach (var slot in slots)
         {
-            await store.UpdateDesiredStateAsync(slot.Instance.Id, EngineDesiredState.Stopped, time.GetUtcNow(), ct);
-            slot.Instance = slot.Instance with { DesiredState = EngineDesiredState.Stopped };
-            await StopEngineUnderGateAsync(slot);
+            await store.UpdateDesiredStateAsync(slot.Instance.Id, desired, time.GetUtcNow(), ct);
+            slot.Instance = slot.Instance with { DesiredState = desired };
+            await apply(slot);
             var view = ViewOf(slot);
             views.Add(view);
-            await audit.RecordAsync(caller, "engine.stop", Target(slot.Instance), null, Outcome(view), CancellationToken.None);
+            await audit.RecordAsync(caller, action, Target(slot.Instance), null, Outcome(view), CancellationToken.None);
         }
 
         return views;
