@@ -29,7 +29,7 @@ internal sealed class LatencyRecorder
             }
 
             var sorted = _micros.Order().ToArray();
-            double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)] / 1000.0;
+            double At(double q) => Percentile.Of(sorted, q) / 1000.0;
             return (sorted.Length, At(0.50), At(0.90), At(0.99), sorted[^1] / 1000.0);
         }
     }

@@ -83,9 +83,8 @@ internal static class ListBenchCommand
         for (var s = 0; s < Shapes.Length; s++)
         {
             var sorted = times[s].Order().ToArray();
-            double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Shapes[s].Name,-32} {totals[s],8} {At(0.5),8:F1} {At(0.99),8:F1} {sorted[^1],8:F1}"));
+                $"{Shapes[s].Name,-32} {totals[s],8} {Percentile.Of(sorted, 0.5),8:F1} {Percentile.Of(sorted, 0.99),8:F1} {sorted[^1],8:F1}"));
         }
 
         return 0;

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Security;
+using Qdms.Server.Endpoints;
 
 namespace Qdms.Server.Operability;
 
@@ -19,7 +20,7 @@ internal sealed class QdmsMeter : IDisposable
         Meter = factory.Create(Name);
         Meter.CreateObservableGauge(
             "qdms.devices",
-            () => _deviceCounts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key.ToString().ToLowerInvariant()))),
+            () => _deviceCounts.Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", DeviceDtoMapping.Name(c.Key)))),
             description: "Devices of every tenant by status, counted when /metrics is scraped");
         Meter.CreateObservableGauge(
             "qdms.engine.state",
@@ -28,12 +29,12 @@ internal sealed class QdmsMeter : IDisposable
                 new KeyValuePair<string, object?>("type", e.Type),
                 new KeyValuePair<string, object?>("alias", e.Alias),
                 new KeyValuePair<string, object?>("index", e.Index),
-                new KeyValuePair<string, object?>("state", e.State.ToString().ToLowerInvariant()))),
+                new KeyValuePair<string, object?>("state", e.State.ToWire()))),
             description: "1 for each engine instance, labelled with its type, alias, index and state");
         Meter.CreateObservableGauge(
             "qdms.engines",
             () => engines.Snapshot().GroupBy(e => e.State).Select(g => new Measurement<int>(
-                g.Count(), new KeyValuePair<string, object?>("state", g.Key.ToString().ToLowerInvariant()))),
+                g.Count(), new KeyValuePair<string, object?>("state", g.Key.ToWire()))),
             description: "Engine instances by state");
     }
 
