@@ -1,0 +1,126 @@
+using Qdms.Protocols.Cwmp.Messages;
+
+namespace Qdms.Protocols.Cwmp.Tests;
+
+public sealed class VendorSampleTests
+{
+    internal static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", name));
+
+    internal static IEnumerable<string> AllSamples() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData"), "*.xml").Select(Path.GetFileName)!;
+
+    [Fact]
+    public void A_cwmp_1_0_inform_with_crlf_odd_header_case_NoMoreRequests_and_wrong_array_counts_is_read()
+    {
+        var envelope = CwmpReader.Read(Sample("inform-cwmp10-crlf-uppercase-headers.xml"));
+
+        Assert.Equal(CwmpVersion.Cwmp10, envelope.Version);
+        Assert.Equal(new CwmpHeader("1804289383", HoldRequests: false), envelope.Header);
+        var inform = Assert.IsType<InformRequest>(envelope.Body);
+        Assert.Equal(new DeviceId("ACME", "00D09E", "HGW 9000", "AC0001"), inform.DeviceId);
+        Assert.Equal([new InformEvent("0 BOOTSTRAP"), new InformEvent("1 BOOT")], inform.Events);
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 3, 5, 6, TimeSpan.Zero), inform.CurrentTime);
+        Assert.Equal(3u, inform.RetryCount);
+        Assert.Equal(4, inform.ParameterList.Count);
+        Assert.Equal(new ParameterValue("InternetGatewayDevice.DeviceInfo.UpTime", "86400", XsdTypes.UnsignedInt), inform.ParameterList[2]);
+        Assert.Equal(new ParameterValue("InternetGatewayDevice.ManagementServer.ParameterKey", ""), inform.ParameterList[3]);
+    }
+
+    [Fact]
+    public void Default_namespaces_CDATA_missing_xsi_types_and_a_local_time_are_read()
+    {
+        var envelope = CwmpReader.Read(Sample("inform-default-namespaces-cdata.xml"));
+
+        Assert.Equal(CwmpVersion.Cwmp11, envelope.Version);
+        Assert.Equal("abc", envelope.Header.Id);
+        var inform = Assert.IsType<InformRequest>(envelope.Body);
+        Assert.Equal("", inform.DeviceId.ProductClass);
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 4, 5, 6, TimeSpan.Zero), inform.CurrentTime);
+        Assert.Equal(
+            [new ParameterValue("Device.DeviceInfo.Description", "<b>Widget</b> & co", XsdTypes.String),
+             new ParameterValue("Device.DeviceInfo.X_Note", "plain & mixed text", XsdTypes.String)],
+            inform.ParameterList);
+    }
+
+    [Fact]
+    public void Qualified_children_other_prefixes_and_odd_xsi_types_are_read()
+    {
+        var envelope = CwmpReader.Read(Sample("gpv-response-mixed-prefixes-odd-types.xml"));
+
+        Assert.Equal(CwmpVersion.Cwmp12, envelope.Version);
+        var response = Assert.IsType<GetParameterValuesResponse>(envelope.Body);
+        Assert.Equal(
+            [new ParameterValue("Device.DeviceInfo.UpTime", "42", XsdTypes.UnsignedInt),
+             new ParameterValue("Device.WiFi.SSID.1.Enable", "1", XsdTypes.Boolean),
+             new ParameterValue("Device.X_ACME.Address", "192.0.2.1", "IPAddress"),
+             new ParameterValue("Device.X_ACME.Untyped", "   padded   ", XsdTypes.String),
+             new ParameterValue("Device.X_ACME.EmptyType", "x", XsdTypes.String)],
+            response.ParameterList);
+    }
+
+    [Fact]
+    public void A_SetParameterValues_fault_with_a_prefixed_faultcode_lists_each_parameter()
+    {
+        var envelope = CwmpReader.Read(Sample("spv-fault-soap-prefixed-faultcode.xml"));
+
+        Assert.Equal("99", envelope.Header.Id);
+        var fault = Assert.IsType<CwmpFault>(envelope.Body);
+        Assert.Equal(9003u, fault.FaultCode);
+        Assert.Equal("Client", fault.SoapFaultCode);
+        Assert.Equal(
+            [new SetParameterValuesFault("InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.SSID", 9007, "Invalid parameter value"),
+             new SetParameterValuesFault("InternetGatewayDevice.DeviceInfo.Manufacturer", 9008, "Attempt to set a non-writable parameter")],
+            fault.SetParameterValuesFaults);
+    }
+
+    [Fact]
+    public void Lower_case_headers_and_zero_or_empty_times_are_read_as_the_unknown_time()
+    {
+        var envelope = CwmpReader.Read(Sample("transfercomplete-zero-times.xml"));
+
+        Assert.Equal(new CwmpHeader("tc-1", SessionTimeout: 30, SupportedCwmpVersions: "1.0,1.1,1.2,1.3,1.4"), envelope.Header);
+        Assert.Equal(new TransferCompleteRequest("dl-7", TransferFault.None, CwmpTime.Unknown, CwmpTime.Unknown), envelope.Body);
+    }
+
+    [Fact]
+    public void An_envelope_with_an_empty_body_is_read_as_empty()
+    {
+        var envelope = CwmpReader.Read(Sample("empty-body-pretty.xml"));
+
+        Assert.True(envelope.IsEmpty);
+        Assert.Equal(CwmpVersion.Cwmp11, envelope.Version);
+        Assert.Equal(CwmpHeader.Empty, envelope.Header);
+    }
+
+    [Fact]
+    public void ChangeDUState_operations_nested_as_struct_elements_are_read()
+    {
+        var request = Assert.IsType<ChangeDuStateRequest>(CwmpReader.Read(Sample("changedustate-nested-structs.xml")).Body);
+
+        Assert.Equal(
+            [new DuInstallOperation("http://acs.example/du.ipk", ExecutionEnvRef: "Device.SoftwareModules.ExecEnv.1."),
+             new DuUninstallOperation("6ba7b810-9dad-11d1-80b4-00c04fd430c8")],
+            request.Operations);
+        Assert.Null(request.CommandKey);
+    }
+
+    [Fact]
+    public void Every_sample_written_back_reads_the_same()
+    {
+        foreach (var name in AllSamples())
+        {
+            var envelope = CwmpReader.Read(Sample(name));
+            Assert.Equal(envelope, CwmpReader.Read(CwmpWriter.ToArray(envelope)));
+        }
+    }
+
+    [Fact]
+    public void Whitespace_only_bodies_are_empty_posts()
+    {
+        Assert.True(CwmpReader.IsEmptyPost([]));
+        Assert.True(CwmpReader.IsEmptyPost(" \r\n\t"u8));
+        Assert.False(CwmpReader.IsEmptyPost(" <"u8));
+        Assert.False(CwmpReader.TryRead("\r\n"u8, null, out _, out var error));
+        Assert.Equal(CwmpReadErrorKind.Empty, error.Kind);
+    }
+}
