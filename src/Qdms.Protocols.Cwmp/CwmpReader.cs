@@ -121,9 +121,10 @@ public static class CwmpReader
     {
         envelope = null!;
         var span = buffer.AsSpan(0, length);
-        // A DOCTYPE is refused before the parser sees it (the parser would refuse it too; this names it precisely).
+        // A DOCTYPE in the prolog is refused before the parser sees it (the parser would refuse it too; this names it
+        // precisely). Later occurrences are text (CDATA) or malformed XML, which the parser judges.
         var doctype = span.IndexOf("<!DOCTYPE"u8);
-        if (doctype >= 0)
+        if (doctype >= 0 && !HasElementStart(span[..doctype]))
         {
             error = new(CwmpReadErrorKind.DtdProhibited, $"a DOCTYPE at byte {doctype}: DTDs and entities are never processed");
             return false;
@@ -147,6 +148,19 @@ public static class CwmpReader
             var kind = e.Message.Contains("DTD", StringComparison.Ordinal) ? CwmpReadErrorKind.DtdProhibited : CwmpReadErrorKind.Malformed;
             error = new(kind, e.Message, e.LineNumber, e.LinePosition);
             return false;
+        }
+    }
+
+    private static bool HasElementStart(ReadOnlySpan<byte> prolog)
+    {
+        while (true)
+        {
+            var open = prolog.IndexOf((byte)'<');
+            if (open < 0 || open + 1 >= prolog.Length)
+                return false;
+            if (prolog[open + 1] is not (byte)'?' and not (byte)'!')
+                return true;
+            prolog = prolog[(open + 1)..];
         }
     }
 

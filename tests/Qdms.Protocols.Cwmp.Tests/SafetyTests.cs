@@ -56,6 +56,15 @@ public sealed class SafetyTests
     }
 
     [Fact]
+    public void A_DOCTYPE_inside_a_CDATA_value_is_only_text()
+    {
+        var envelope = CwmpReader.Read(Encoding.UTF8.GetBytes(
+            Head + "<soap-env:Body><cwmp:Reboot><CommandKey><![CDATA[<!DOCTYPE html>]]></CommandKey></cwmp:Reboot></soap-env:Body></soap-env:Envelope>"));
+
+        Assert.Equal(new RebootRequest("<!DOCTYPE html>"), envelope.Body);
+    }
+
+    [Fact]
     public void An_envelope_over_the_size_limit_is_refused_before_parsing()
     {
         var envelope = new CwmpEnvelope(CwmpVersion.Cwmp12, new CwmpHeader("1"), SampleMessages.Inform(200));

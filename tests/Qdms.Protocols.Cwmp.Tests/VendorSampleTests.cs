@@ -74,6 +74,15 @@ public sealed class VendorSampleTests
     }
 
     [Fact]
+    public void A_cwmp_Fault_sent_straight_in_the_Body_without_a_SOAP_Fault_is_read()
+    {
+        var envelope = CwmpReader.Read(
+            """<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body><cwmp:Fault xmlns:cwmp="urn:dslforum-org:cwmp-1-0"><FaultCode>9005</FaultCode><FaultString>no such name</FaultString></cwmp:Fault></Body></Envelope>"""u8);
+
+        Assert.Equal(new CwmpFault(9005, "no such name", "Client", []), envelope.Body);
+    }
+
+    [Fact]
     public void Lower_case_headers_and_zero_or_empty_times_are_read_as_the_unknown_time()
     {
         var envelope = CwmpReader.Read(Sample("transfercomplete-zero-times.xml"));

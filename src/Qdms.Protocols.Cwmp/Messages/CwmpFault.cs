@@ -32,20 +32,26 @@ public sealed record CwmpFault(uint FaultCode, string FaultString, string SoapFa
 
     internal static CwmpFault Read(XmlElementNode node)
     {
-        var soapCode = node.Trimmed("faultcode");
+        // Some CPEs put the cwmp:Fault straight into the Body, without the SOAP Fault around it.
+        var detail = node.Child("detail") is null && CwmpNamespaces.TryGetVersion(node.NamespaceUri, out _)
+            ? node
+            : node.Required("detail").Required("Fault");
+        if (detail.Child("FaultCode") is null)
+            throw detail.Invalid("cwmp:Fault has no FaultCode");
+        var code = detail.UInt("FaultCode");
+        var soapCode = ReferenceEquals(detail, node) ? "" : node.Trimmed("faultcode");
         var colon = soapCode.LastIndexOf(':');
         if (colon >= 0)
             soapCode = soapCode[(colon + 1)..];
-        var detail = node.Required("detail").Required("Fault");
-        if (detail.Child("FaultCode") is null)
-            throw detail.Invalid("cwmp:Fault has no FaultCode");
+        if (soapCode.Length == 0)
+            soapCode = CwmpFaultCodes.SoapFaultCode(code);
         var spvFaults = new List<SetParameterValuesFault>();
         foreach (var child in detail.Children)
         {
             if (string.Equals(child.LocalName, "SetParameterValuesFault", StringComparison.OrdinalIgnoreCase))
                 spvFaults.Add(SetParameterValuesFault.Read(child));
         }
-        return new(detail.UInt("FaultCode"), detail.String("FaultString"), soapCode, CwmpList.Wrap(spvFaults.ToArray()));
+        return new(code, detail.String("FaultString"), soapCode, CwmpList.Wrap(spvFaults.ToArray()));
     }
 
     internal override void WriteBody(CwmpXmlWriter writer)
