@@ -87,6 +87,15 @@ internal static class SampleMessages
         CwmpFault.Create(CwmpFaultCodes.InvalidParameterValue, null,
             [new SetParameterValuesFault("Device.ManagementServer.PeriodicInformInterval", 9007, "Invalid parameter value"),
              new SetParameterValuesFault("Device.DeviceInfo.Manufacturer", 9008, "Attempt to set a non-writable parameter")]),
+        new ScheduleDownloadRequest("sd-1", "1 Firmware Upgrade Image", "http://acs.example/fw2.bin", "", "", 0, "",
+            [new TimeWindow(0, 3600, "3 When Idle", "Update tonight", -1), new TimeWindow(7200, 10800, "1 At Any Time")]),
+        new ScheduleDownloadResponse(),
+        new GetQueuedTransfersRequest(),
+        new GetQueuedTransfersResponse([new TransferState("dl-1", 1), new TransferState("dl-2", 3)]),
+        new AutonomousDuStateChangeCompleteRequest(
+            [new DuOperationResult("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "Device.SoftwareModules.DeploymentUnit.2.", "3.1",
+                "Installed", true, "", Start, End, TransferFault.None, "Update")]),
+        new AutonomousDuStateChangeCompleteResponse(),
         new UnknownMessage("X_ACME_Diagnose"),
     ];
 }

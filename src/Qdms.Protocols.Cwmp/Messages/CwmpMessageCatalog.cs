@@ -2,7 +2,7 @@ using Qdms.Protocols.Cwmp.Xml;
 
 namespace Qdms.Protocols.Cwmp.Messages;
 
-/// <summary>Body element name → reader, for every RPC request and response of TR-069 Amendment 6 this library knows.</summary>
+/// <summary>Body element name → reader, for every RPC request and response of TR-069 Amendment 6 this library types.</summary>
 internal static class CwmpMessageCatalog
 {
     private static readonly Dictionary<string, Func<XmlElementNode, CwmpMessage>> Readers = new(StringComparer.OrdinalIgnoreCase)
@@ -49,6 +49,12 @@ internal static class CwmpMessageCatalog
         [RequestDownloadResponse.Name] = _ => new RequestDownloadResponse(),
         [DuStateChangeCompleteRequest.Name] = DuStateChangeCompleteRequest.Read,
         [DuStateChangeCompleteResponse.Name] = _ => new DuStateChangeCompleteResponse(),
+        [ScheduleDownloadRequest.Name] = ScheduleDownloadRequest.Read,
+        [ScheduleDownloadResponse.Name] = _ => new ScheduleDownloadResponse(),
+        [GetQueuedTransfersRequest.Name] = _ => new GetQueuedTransfersRequest(),
+        [GetQueuedTransfersResponse.Name] = GetQueuedTransfersResponse.Read,
+        [AutonomousDuStateChangeCompleteRequest.Name] = AutonomousDuStateChangeCompleteRequest.Read,
+        [AutonomousDuStateChangeCompleteResponse.Name] = _ => new AutonomousDuStateChangeCompleteResponse(),
         [CwmpFault.Name] = CwmpFault.Read,
     };
 

@@ -12,18 +12,19 @@ namespace Qdms.Protocols.Cwmp.Messages;
 /// <param name="StartTime">When the operation started (Unknown Time if not known).</param>
 /// <param name="CompleteTime">When it completed.</param>
 /// <param name="Fault">0 for success, else the fault.</param>
+/// <param name="OperationPerformed">"Install", "Update" or "Uninstall" in AutonomousDUStateChangeComplete (AutonOpResultStruct), else null.</param>
 public sealed record DuOperationResult(
     string Uuid, string DeploymentUnitRef, string Version, string CurrentState, bool Resolved, string ExecutionUnitRefList,
-    DateTimeOffset StartTime, DateTimeOffset CompleteTime, TransferFault Fault)
+    DateTimeOffset StartTime, DateTimeOffset CompleteTime, TransferFault Fault, string? OperationPerformed = null)
 {
     internal static DuOperationResult Read(XmlElementNode node) =>
         new(node.Trimmed("UUID"), node.Trimmed("DeploymentUnitRef"), node.Trimmed("Version"), node.Trimmed("CurrentState"),
             node.Bool("Resolved"), node.Trimmed("ExecutionUnitRefList"), node.Time("StartTime"), node.Time("CompleteTime"),
-            TransferFault.Read(node.Child("Fault")));
+            TransferFault.Read(node.Child("Fault")), node.OptionalTrimmed("OperationPerformed"));
 
-    internal void Write(CwmpXmlWriter writer)
+    internal void Write(CwmpXmlWriter writer, ReadOnlySpan<byte> structName)
     {
-        writer.Open("OpResultStruct"u8);
+        writer.Open(structName);
         writer.Element("UUID"u8, Uuid);
         writer.Element("DeploymentUnitRef"u8, DeploymentUnitRef);
         writer.Element("Version"u8, Version);
@@ -33,6 +34,7 @@ public sealed record DuOperationResult(
         writer.Element("StartTime"u8, StartTime);
         writer.Element("CompleteTime"u8, CompleteTime);
         Fault.Write(writer, "Fault"u8);
-        writer.Close("OpResultStruct"u8);
+        writer.Optional("OperationPerformed"u8, OperationPerformed);
+        writer.Close(structName);
     }
 }

@@ -26,7 +26,7 @@ public sealed record DuStateChangeCompleteRequest(CwmpList<DuOperationResult> Re
     {
         writer.OpenArray("Results"u8, "cwmp:OpResultStruct"u8, Results.Count);
         foreach (var item in Results)
-            item.Write(writer);
+            item.Write(writer, "OpResultStruct"u8);
         writer.Close("Results"u8);
         writer.Element("CommandKey"u8, CommandKey);
     }
