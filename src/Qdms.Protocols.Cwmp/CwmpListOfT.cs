@@ -27,8 +27,10 @@ public sealed class CwmpList<T> : IReadOnlyList<T>, IEquatable<CwmpList<T>>
     /// <summary>The items as a span.</summary>
     public ReadOnlySpan<T> AsSpan() => _items;
 
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
+    /// <summary>An allocation-free enumerator for <c>foreach</c>.</summary>
+    public Enumerator GetEnumerator() => new(_items);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
@@ -50,4 +52,23 @@ public sealed class CwmpList<T> : IReadOnlyList<T>, IEquatable<CwmpList<T>>
 
     /// <inheritdoc />
     public override string ToString() => $"[{string.Join(", ", _items)}]";
+
+    /// <summary>Enumerates a <see cref="CwmpList{T}"/> without allocating.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _items;
+        private int _index;
+
+        internal Enumerator(T[] items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        /// <summary>The current item.</summary>
+        public readonly T Current => _items[_index];
+
+        /// <summary>Moves to the next item.</summary>
+        public bool MoveNext() => ++_index < _items.Length;
+    }
 }

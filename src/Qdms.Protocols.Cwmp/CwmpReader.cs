@@ -132,7 +132,7 @@ public static class CwmpReader
         try
         {
             using var stream = new MemoryStream(buffer, 0, length, writable: false);
-            using var reader = XmlReader.Create(stream, XmlTreeBuilder.Settings(limits));
+            using var reader = XmlReader.Create(stream, limits.ReaderSettings);
             var root = XmlTreeBuilder.Build(reader, limits, out var declared);
             envelope = Map(root, declared);
             error = default;

@@ -1,11 +1,16 @@
+using System.Xml;
+using Qdms.Protocols.Cwmp.Xml;
+
 namespace Qdms.Protocols.Cwmp;
 
 /// <summary>
 /// Bounds the reader enforces before and while parsing, so that a hostile or broken CPE cannot make the ACS
 /// allocate without limit. Every bound is checked as the input is read; nothing larger is buffered.
 /// </summary>
-public sealed record CwmpReaderLimits
+public sealed class CwmpReaderLimits
 {
+    private XmlReaderSettings? _settings;
+
     /// <summary>Defaults: 4 MiB, 100,000 elements, depth 32, 256 KiB per string.</summary>
     public static CwmpReaderLimits Default { get; } = new();
 
@@ -25,6 +30,9 @@ public sealed record CwmpReaderLimits
     {
         if (MaxBytes <= 0 || MaxElements <= 0 || MaxDepth < 3 || MaxStringLength <= 0)
             throw new ArgumentOutOfRangeException(nameof(CwmpReaderLimits),
-                $"limits must be positive and MaxDepth at least 3 (got {this})");
+                $"limits must be positive and MaxDepth at least 3 (MaxBytes {MaxBytes}, MaxElements {MaxElements}, MaxDepth {MaxDepth}, MaxStringLength {MaxStringLength})");
     }
+
+    /// <summary>The secure parser settings for these limits, made once (they are read-only once made).</summary>
+    internal XmlReaderSettings ReaderSettings => _settings ??= XmlTreeBuilder.Settings(this);
 }

@@ -8,7 +8,7 @@ namespace Qdms.Protocols.Cwmp.Xml;
 /// Writes compact UTF-8 XML straight into an <see cref="IBufferWriter{T}"/>: fixed prefixes (soap-env, soap-enc, xsd, xsi, cwmp),
 /// no indentation, text escaped. Characters XML 1.0 cannot carry (controls other than tab and newline) are refused.
 /// </summary>
-internal sealed class CwmpXmlWriter(IBufferWriter<byte> output)
+internal readonly struct CwmpXmlWriter(IBufferWriter<byte> output)
 {
     // '\r' is escaped so that it survives the reader's line-end normalisation; '"' only matters in attributes.
     private static readonly SearchValues<char> Special = SearchValues.Create(
