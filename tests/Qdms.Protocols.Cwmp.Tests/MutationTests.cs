@@ -34,6 +34,15 @@ public sealed class MutationTests(ITestOutputHelper output)
                 Assert.Fail($"iteration {i}: {e.GetType().Name} escaped TryRead for {Encoding.UTF8.GetString(input)}: {e}");
                 return;
             }
+            if (i % 10 == 0)
+            {
+                // The throwing form lets only its documented exception out, carrying the same error.
+                var thrown = Record.Exception(() => CwmpReader.Read(input, limits));
+                if (ok)
+                    Assert.Null(thrown);
+                else
+                    Assert.Equal(error, Assert.IsType<CwmpParseException>(thrown).Error);
+            }
             var outcome = ok ? "accepted" : error.Kind.ToString();
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             if (ok)
