@@ -13,4 +13,10 @@ public sealed record CwmpEnvelope(CwmpVersion Version, CwmpHeader Header, CwmpMe
 {
     /// <summary>True when the Body holds no message.</summary>
     public bool IsEmpty => Body is null;
+
+    /// <summary>
+    /// The envelope answering this one: same namespace version (the CPE's own) and same cwmp:ID (TR-069 Annex A.3.1.2),
+    /// carrying <paramref name="body"/> — a response or a <see cref="CwmpFault"/>.
+    /// </summary>
+    public CwmpEnvelope Answer(CwmpMessage body) => new(Version, Header.Id is null ? CwmpHeader.Empty : new CwmpHeader(Header.Id), body);
 }

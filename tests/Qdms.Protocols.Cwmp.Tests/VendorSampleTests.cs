@@ -132,4 +132,15 @@ public sealed class VendorSampleTests
         Assert.False(CwmpReader.TryRead("\r\n"u8, null, out _, out var error));
         Assert.Equal(CwmpReadErrorKind.Empty, error.Kind);
     }
+
+    [Fact]
+    public void An_answer_to_a_cwmp_1_0_inform_is_written_in_1_0_with_the_same_ID()
+    {
+        var inform = CwmpReader.Read(Sample("inform-cwmp10-crlf-uppercase-headers.xml"));
+
+        var answer = CwmpReader.Read(CwmpWriter.ToArray(inform.Answer(new InformResponse())));
+
+        Assert.Equal(new CwmpEnvelope(CwmpVersion.Cwmp10, new CwmpHeader("1804289383"), new InformResponse(1)), answer);
+        Assert.Contains("xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"", System.Text.Encoding.UTF8.GetString(CwmpWriter.ToArray(answer)));
+    }
 }
