@@ -24,6 +24,8 @@ public static class CwmpReader
         limits ??= CwmpReaderLimits.Default;
         limits.Validate();
         envelope = null!;
+        // Some CPE stacks send the C string's terminating NUL after the envelope: drop trailing NULs.
+        input = input.TrimEnd((byte)0);
         if (IsEmptyPost(input))
         {
             error = new(CwmpReadErrorKind.Empty, "no envelope: the body is empty");

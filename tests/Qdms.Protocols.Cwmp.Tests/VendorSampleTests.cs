@@ -143,4 +143,16 @@ public sealed class VendorSampleTests
         Assert.Equal(new CwmpEnvelope(CwmpVersion.Cwmp10, new CwmpHeader("1804289383"), new InformResponse(1)), answer);
         Assert.Contains("xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"", System.Text.Encoding.UTF8.GetString(CwmpWriter.ToArray(answer)));
     }
+
+    [Fact]
+    public void A_latin1_declared_envelope_a_BOM_and_a_trailing_NUL_are_read()
+    {
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(
+            """<?xml version="1.0" encoding="ISO-8859-1"?><Envelope xmlns:cwmp="urn:dslforum-org:cwmp-1-0"><Body><cwmp:Reboot><CommandKey>café</CommandKey></cwmp:Reboot></Body></Envelope>""");
+        var withBomAndNul = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(CwmpWriter.ToArray(
+            new CwmpEnvelope(CwmpVersion.Cwmp11, CwmpHeader.Empty, new RebootRequest("naïve")))).Append((byte)0).ToArray();
+
+        Assert.Equal(new RebootRequest("café"), CwmpReader.Read(latin1).Body);
+        Assert.Equal(new RebootRequest("naïve"), CwmpReader.Read(withBomAndNul).Body);
+    }
 }
