@@ -155,4 +155,26 @@ public sealed class VendorSampleTests
         Assert.Equal(new RebootRequest("café"), CwmpReader.Read(latin1).Body);
         Assert.Equal(new RebootRequest("naïve"), CwmpReader.Read(withBomAndNul).Body);
     }
+
+    [Fact]
+    public void DUStateChangeComplete_results_are_read_as_repeated_elements_and_as_a_SOAP_array()
+    {
+        const string result = "<UUID>6ba7b810-9dad-11d1-80b4-00c04fd430c8</UUID><DeploymentUnitRef>Device.SoftwareModules.DeploymentUnit.1.</DeploymentUnitRef>"
+            + "<Version>1.0</Version><CurrentState>Installed</CurrentState><Resolved>1</Resolved><ExecutionUnitRefList></ExecutionUnitRefList>"
+            + "<StartTime>2026-11-22T03:04:05Z</StartTime><CompleteTime>2026-11-22T03:04:06Z</CompleteTime><Fault><FaultCode>0</FaultCode><FaultString></FaultString></Fault>";
+        const string head = "<Envelope xmlns:cwmp=\"urn:dslforum-org:cwmp-1-2\"><Body><cwmp:DUStateChangeComplete>";
+        const string tail = "<CommandKey>k</CommandKey></cwmp:DUStateChangeComplete></Body></Envelope>";
+
+        var repeated = CwmpReader.Read(System.Text.Encoding.UTF8.GetBytes(head + $"<Results>{result}</Results><Results>{result}</Results>" + tail));
+        var array = CwmpReader.Read(System.Text.Encoding.UTF8.GetBytes(
+            head + $"<Results soap-enc:arrayType=\"cwmp:OpResultStruct[1]\" xmlns:soap-enc=\"http://schemas.xmlsoap.org/soap/encoding/\"><OpResultStruct>{result}</OpResultStruct><OpResultStruct>{result}</OpResultStruct></Results>" + tail));
+
+        var expected = new DuOperationResult("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "Device.SoftwareModules.DeploymentUnit.1.", "1.0",
+            "Installed", true, "", new DateTimeOffset(2026, 11, 22, 3, 4, 5, TimeSpan.Zero), new DateTimeOffset(2026, 11, 22, 3, 4, 6, TimeSpan.Zero), TransferFault.None);
+        Assert.Equal(new DuStateChangeCompleteRequest([expected, expected], "k"), repeated.Body);
+        Assert.Equal(repeated.Body, array.Body);
+        var written = System.Text.Encoding.UTF8.GetString(CwmpWriter.ToArray(repeated));
+        Assert.Contains("<cwmp:DUStateChangeComplete><Results><UUID>", written);
+        Assert.DoesNotContain("OpResultStruct", written);
+    }
 }

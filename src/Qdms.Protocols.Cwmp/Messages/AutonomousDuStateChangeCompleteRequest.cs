@@ -12,20 +12,12 @@ public sealed record AutonomousDuStateChangeCompleteRequest(CwmpList<DuOperation
     /// <inheritdoc />
     public override string MethodName => Name;
 
-    internal static AutonomousDuStateChangeCompleteRequest Read(XmlElementNode node)
-    {
-        var items = node.Items("Results");
-        var results = new DuOperationResult[items.Count];
-        for (var i = 0; i < results.Length; i++)
-            results[i] = DuOperationResult.Read(items[i]);
-        return new(CwmpList.Wrap(results));
-    }
+    // Results repeats once per operation (cwmp-1-2.xsd: maxOccurs="unbounded"), it is not a SOAP array.
+    internal static AutonomousDuStateChangeCompleteRequest Read(XmlElementNode node) => new(DuOperationResult.ReadResults(node));
 
     private protected override void WriteContent(CwmpXmlWriter writer)
     {
-        writer.OpenArray("Results"u8, "cwmp:AutonOpResultStruct"u8, Results.Count);
         foreach (var item in Results)
-            item.Write(writer, "AutonOpResultStruct"u8);
-        writer.Close("Results"u8);
+            item.Write(writer);
     }
 }

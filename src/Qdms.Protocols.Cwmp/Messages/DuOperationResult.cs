@@ -2,7 +2,7 @@ using Qdms.Protocols.Cwmp.Xml;
 
 namespace Qdms.Protocols.Cwmp.Messages;
 
-/// <summary>OpResultStruct of DUStateChangeComplete (TR-069 Annex A.4.2.3): the outcome of one ChangeDUState operation.</summary>
+/// <summary>OpResultStruct / AutonOpResultStruct (TR-069 Annex A.4.2.3, A.4.2.4): the outcome of one Deployment Unit operation.</summary>
 /// <param name="Uuid">UUID of the Deployment Unit.</param>
 /// <param name="DeploymentUnitRef">Path of the DeploymentUnit object.</param>
 /// <param name="Version">Its version.</param>
@@ -22,9 +22,34 @@ public sealed record DuOperationResult(
             node.Bool("Resolved"), node.Trimmed("ExecutionUnitRefList"), node.Time("StartTime"), node.Time("CompleteTime"),
             TransferFault.Read(node.Child("Fault")), node.OptionalTrimmed("OperationPerformed"));
 
-    internal void Write(CwmpXmlWriter writer, ReadOnlySpan<byte> structName)
+    /// <summary>
+    /// Reads the repeated Results elements of (Autonomous)DUStateChangeComplete: each holds one OpResultStruct's fields
+    /// (cwmp-1-2.xsd); a Results element holding struct elements, as some stacks write it, is read item by item.
+    /// </summary>
+    internal static CwmpList<DuOperationResult> ReadResults(XmlElementNode message)
     {
-        writer.Open(structName);
+        var results = new List<DuOperationResult>();
+        foreach (var child in message.Children)
+        {
+            if (!string.Equals(child.LocalName, "Results", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (child.Child("UUID") is null && child.Children.Count > 0 && child.Children[0].Children.Count > 0)
+            {
+                foreach (var item in child.Children)
+                    results.Add(Read(item));
+            }
+            else
+            {
+                results.Add(Read(child));
+            }
+        }
+        return CwmpList.Wrap(results.ToArray());
+    }
+
+    /// <summary>Writes one <c>&lt;Results&gt;</c> element.</summary>
+    internal void Write(CwmpXmlWriter writer)
+    {
+        writer.Open("Results"u8);
         writer.Element("UUID"u8, Uuid);
         writer.Element("DeploymentUnitRef"u8, DeploymentUnitRef);
         writer.Element("Version"u8, Version);
@@ -35,6 +60,6 @@ public sealed record DuOperationResult(
         writer.Element("CompleteTime"u8, CompleteTime);
         Fault.Write(writer, "Fault"u8);
         writer.Optional("OperationPerformed"u8, OperationPerformed);
-        writer.Close(structName);
+        writer.Close("Results"u8);
     }
 }
