@@ -56,6 +56,7 @@ public static class CwmpReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= CwmpReaderLimits.Default;
+        limits.Validate();
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(StreamChunk, limits.MaxBytes + 1));
         var length = 0;
         try
@@ -84,6 +85,7 @@ public static class CwmpReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         limits ??= CwmpReaderLimits.Default;
+        limits.Validate();
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(StreamChunk, limits.MaxBytes + 1));
         var length = 0;
         try
@@ -113,7 +115,7 @@ public static class CwmpReader
 
     private static byte[] Grow(byte[] buffer, int cap)
     {
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(cap, buffer.Length * 2));
+        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(cap, buffer.Length * 2L));
         buffer.CopyTo(bigger, 0);
         ArrayPool<byte>.Shared.Return(buffer);
         return bigger;

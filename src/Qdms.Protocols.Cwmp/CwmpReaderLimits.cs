@@ -28,9 +28,9 @@ public sealed class CwmpReaderLimits
 
     internal void Validate()
     {
-        if (MaxBytes <= 0 || MaxElements <= 0 || MaxDepth < 3 || MaxStringLength <= 0)
+        if (MaxBytes <= 0 || MaxBytes >= Array.MaxLength || MaxElements <= 0 || MaxDepth < 3 || MaxStringLength <= 0)
             throw new ArgumentOutOfRangeException(nameof(CwmpReaderLimits),
-                $"limits must be positive and MaxDepth at least 3 (MaxBytes {MaxBytes}, MaxElements {MaxElements}, MaxDepth {MaxDepth}, MaxStringLength {MaxStringLength})");
+                $"limits must be positive, MaxBytes below {Array.MaxLength} and MaxDepth at least 3 (MaxBytes {MaxBytes}, MaxElements {MaxElements}, MaxDepth {MaxDepth}, MaxStringLength {MaxStringLength})");
     }
 
     /// <summary>The secure parser settings for these limits, made once (they are read-only once made).</summary>

@@ -217,6 +217,7 @@ public sealed class SafetyTests
     public void Invalid_limits_are_rejected_with_a_message()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => CwmpReader.TryRead("<a/>"u8, new CwmpReaderLimits { MaxDepth = 1 }, out _, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CwmpReader.TryRead("<a/>"u8, new CwmpReaderLimits { MaxBytes = int.MaxValue }, out _, out _));
     }
 
     /// <summary>An endless stream of 'a' bytes up to a length, recording how far it was read.</summary>
