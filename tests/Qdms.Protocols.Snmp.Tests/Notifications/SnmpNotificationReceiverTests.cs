@@ -1,0 +1,98 @@
+using System.Net;
+using System.Threading.Channels;
+using Qdms.Protocols.Snmp.Messages;
+using Qdms.Protocols.Snmp.Notifications;
+using Qdms.Protocols.Snmp.Tests.Peers;
+
+namespace Qdms.Protocols.Snmp.Tests.Notifications;
+
+/// <summary>Traps and informs sent by net-snmp's snmptrap and snmpinform to the receiver on loopback.</summary>
+public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
+{
+    private readonly Channel<SnmpNotification> _received = Channel.CreateUnbounded<SnmpNotification>();
+    private readonly Channel<string> _rejected = Channel.CreateUnbounded<string>();
+    private SnmpNotificationReceiver _receiver = null!;
+
+    private string Address => $"udp:127.0.0.1:{_receiver.LocalEndPoint.Port}";
+
+    public async Task InitializeAsync() => _receiver = await SnmpNotificationReceiver.StartAsync(new IPEndPoint(IPAddress.Loopback, 0),
+        new SnmpReceiverOptions { Communities = ["public"], OnRejected = (_, reason) => _rejected.Writer.TryWrite(reason) },
+        n => _received.Writer.WriteAsync(n));
+
+    public async Task DisposeAsync() => await _receiver.DisposeAsync();
+
+    private async Task<SnmpNotification> NextAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await _received.Reader.ReadAsync(limit.Token);
+    }
+
+    [Fact]
+    public async Task A_v1_enterprise_specific_trap_keeps_its_fields_and_is_translated_per_RFC_3584()
+    {
+        SnmpdAgent.Tool("snmptrap", "-v1", "-c", "public", Address, "1.3.6.1.4.1.8072.2.3", "192.0.2.7", "6", "17", "12345",
+            "1.3.6.1.2.1.1.5.0", "s", "v1 trap");
+        var n = await NextAsync();
+        Assert.Equal((SnmpVersion.V1, false, "public"), (n.Version, n.IsInform, n.Community));
+        Assert.Equal(Oid.Parse("1.3.6.1.4.1.8072.2.3.0.17"), n.TrapOid);
+        Assert.Equal((Oid.Parse("1.3.6.1.4.1.8072.2.3"), IPAddress.Parse("192.0.2.7"), GenericTrap.EnterpriseSpecific, 17, 12345u),
+            (n.Enterprise, n.AgentAddress, n.Generic, n.Specific, n.Uptime));
+        Assert.Equal("v1 trap", Assert.Single(n.VarBinds).Value.AsString());
+        Assert.Equal(IPAddress.Loopback, n.Source.Address);
+    }
+
+    [Fact]
+    public async Task A_v1_generic_trap_becomes_the_snmpTraps_oid()
+    {
+        SnmpdAgent.Tool("snmptrap", "-v1", "-c", "public", Address, "1.3.6.1.4.1.8072.2.3", "192.0.2.7", "2", "0", "77");
+        var n = await NextAsync();
+        Assert.Equal(Oid.Parse("1.3.6.1.6.3.1.1.5.3"), n.TrapOid); // linkDown
+        Assert.Equal(GenericTrap.LinkDown, n.Generic);
+    }
+
+    [Fact]
+    public async Task A_v2c_trap_is_decoded()
+    {
+        SnmpdAgent.Tool("snmptrap", "-v2c", "-c", "public", Address, "54321", "1.3.6.1.6.3.1.1.5.4",
+            "1.3.6.1.2.1.2.2.1.1.3", "i", "3", "1.3.6.1.2.1.1.5.0", "s", "v2c trap");
+        var n = await NextAsync();
+        Assert.Equal((SnmpVersion.V2c, false, "public", 54321u), (n.Version, n.IsInform, n.Community, n.Uptime));
+        Assert.Equal(Oid.Parse("1.3.6.1.6.3.1.1.5.4"), n.TrapOid);
+        Assert.Equal([SnmpValue.Integer(3), SnmpValue.OctetString("v2c trap")], n.VarBinds.Select(v => v.Value));
+        Assert.Null(n.Enterprise);
+    }
+
+    [Fact]
+    public async Task A_v2c_inform_is_acknowledged_so_snmpinform_exits_0()
+    {
+        // snmpinform waits for the Response and exits non-zero (after its retries) without one; Tool throws then.
+        SnmpdAgent.Tool("snmpinform", "-v2c", "-c", "public", "-t", "2", "-r", "0", Address, "999", "1.3.6.1.6.3.1.1.5.1",
+            "1.3.6.1.2.1.1.5.0", "s", "v2c inform");
+        var n = await NextAsync();
+        Assert.Equal((SnmpVersion.V2c, true, 999u), (n.Version, n.IsInform, n.Uptime));
+        Assert.Equal(Oid.Parse("1.3.6.1.6.3.1.1.5.1"), n.TrapOid);
+        Assert.Equal("v2c inform", Assert.Single(n.VarBinds).Value.AsString());
+    }
+
+    [Fact]
+    public async Task A_wrong_community_is_rejected_with_a_reason_and_an_inform_is_not_acknowledged()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SnmpdAgent.Tool("snmpinform", "-v2c", "-c", "nope", "-t", "0.3", "-r", "0",
+            Address, "1", "1.3.6.1.6.3.1.1.5.1"));
+        Assert.Contains("Timeout", error.Message);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Contains("unknown community", await _rejected.Reader.ReadAsync(limit.Token));
+        Assert.Equal((1L, 0L), (_receiver.RejectedDatagrams, _receiver.ReceivedNotifications));
+    }
+
+    [Fact]
+    public async Task Garbage_is_rejected_with_a_reason_and_the_receiver_keeps_going()
+    {
+        using (var udp = new System.Net.Sockets.UdpClient())
+            await udp.SendAsync(new byte[] { 0x30, 0x05, 0x02, 0x01 }, _receiver.LocalEndPoint);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Contains("not an SNMP message", await _rejected.Reader.ReadAsync(limit.Token));
+        SnmpdAgent.Tool("snmptrap", "-v2c", "-c", "public", Address, "1", "1.3.6.1.6.3.1.1.5.1");
+        Assert.Equal(Oid.Parse("1.3.6.1.6.3.1.1.5.1"), (await NextAsync()).TrapOid);
+    }
+}
