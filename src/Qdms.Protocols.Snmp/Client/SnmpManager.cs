@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Qdms.Protocols.Snmp.Messages;
+using Qdms.Protocols.Snmp.Security;
 
 namespace Qdms.Protocols.Snmp.Client;
 
@@ -76,15 +77,16 @@ public sealed partial class SnmpManager : IAsyncDisposable
         if (target.Version == SnmpVersion.V3)
             return await ExchangeV3Async(target, build, cancellationToken);
         var community = System.Text.Encoding.UTF8.GetBytes(target.Community!);
-        return (await SendAsync(target, community, id => new SnmpMessage(target.Version, community, build(id)).ToArray(), cancellationToken)).Pdu;
+        return (await SendAsync(target, community, null, id => new SnmpMessage(target.Version, community, build(id)).ToArray(), cancellationToken)).Pdu;
     }
 
     /// <summary>Takes a slot and a request-id, sends the datagram <paramref name="encode"/> builds for it, retries, and waits.</summary>
-    private async Task<SnmpReply> SendAsync(SnmpTarget target, byte[]? community, Func<int, byte[]> encode, CancellationToken cancellationToken)
+    private async Task<SnmpReply> SendAsync(SnmpTarget target, byte[]? community, UsmLocalizedKeys? keys, Func<int, byte[]> encode,
+        CancellationToken cancellationToken)
     {
         var endPoint = Normalize(target.EndPoint);
         await _slots.WaitAsync(cancellationToken);
-        var pending = new PendingRequest(endPoint, target, community);
+        var pending = new PendingRequest(endPoint, target, community, keys);
         var requestId = Register(pending);
         try
         {
@@ -102,6 +104,8 @@ public sealed partial class SnmpManager : IAsyncDisposable
                 {
                 }
             }
+            if (pending.LastFailure is { } failure)
+                throw new SnmpAuthenticationException(failure, target.EndPoint, target.User?.Name ?? "");
             throw new SnmpTimeoutException(target.EndPoint, attempts, timeout, target.Version != SnmpVersion.V3);
         }
         finally
