@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.Channels;
 using Qdms.Protocols.Snmp.Messages;
 using Qdms.Protocols.Snmp.Notifications;
+using Qdms.Protocols.Snmp.Security;
 using Qdms.Protocols.Snmp.Tests.Peers;
 
 namespace Qdms.Protocols.Snmp.Tests.Notifications;
@@ -15,8 +16,21 @@ public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
 
     private string Address => $"udp:127.0.0.1:{_receiver.LocalEndPoint.Port}";
 
+    private static readonly byte[] SenderEngineId = Convert.FromHexString("800007E580AABBCCDD01");
+
     public async Task InitializeAsync() => _receiver = await SnmpNotificationReceiver.StartAsync(new IPEndPoint(IPAddress.Loopback, 0),
-        new SnmpReceiverOptions { Communities = ["public"], OnRejected = (_, reason) => _rejected.Writer.TryWrite(reason) },
+        new SnmpReceiverOptions
+        {
+            Communities = ["public"],
+            Users =
+            [
+                new UsmUser("trapuser", SnmpAuthProtocol.Sha256, "trap-auth-pass", SnmpPrivProtocol.Aes256, "trap-priv-pass"),
+                new UsmUser("md5des", SnmpAuthProtocol.Md5, "trap-auth-pass", SnmpPrivProtocol.Des, "trap-priv-pass"),
+                new UsmUser("authonly", SnmpAuthProtocol.Sha1, "trap-auth-pass"),
+                new UsmUser("plain"),
+            ],
+            OnRejected = (_, reason) => _rejected.Writer.TryWrite(reason),
+        },
         n => _received.Writer.WriteAsync(n));
 
     public async Task DisposeAsync() => await _receiver.DisposeAsync();
@@ -95,4 +109,60 @@ public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
         SnmpdAgent.Tool("snmptrap", "-v2c", "-c", "public", Address, "1", "1.3.6.1.6.3.1.1.5.1");
         Assert.Equal(Oid.Parse("1.3.6.1.6.3.1.1.5.1"), (await NextAsync()).TrapOid);
     }
+
+    [Theory]
+    [InlineData("trapuser", "authPriv", "SHA-256", "AES-256")]
+    [InlineData("md5des", "authPriv", "MD5", "DES")]
+    [InlineData("authonly", "authNoPriv", "SHA", null)]
+    [InlineData("plain", "noAuthNoPriv", null, null)]
+    public async Task A_v3_trap_is_authenticated_and_decrypted_with_keys_localized_to_the_senders_engine(string user, string level, string? auth, string? priv)
+    {
+        SnmpdAgent.Tool("snmptrap", [.. V3(user, level, auth, priv), "-e", Convert.ToHexString(SenderEngineId), Address, "4242", "1.3.6.1.6.3.1.1.5.3",
+            "1.3.6.1.2.1.1.5.0", "s", "v3 trap"]);
+        var n = await NextAsync();
+        Assert.Equal((SnmpVersion.V3, false, user, 4242u), (n.Version, n.IsInform, n.UserName, n.Uptime));
+        Assert.Equal(SenderEngineId, n.EngineId);
+        Assert.Equal(Oid.Parse("1.3.6.1.6.3.1.1.5.3"), n.TrapOid);
+        Assert.Equal("v3 trap", Assert.Single(n.VarBinds).Value.AsString());
+    }
+
+    [Theory]
+    [InlineData("trapuser", "authPriv", "SHA-256", "AES-256")]
+    [InlineData("md5des", "authPriv", "MD5", "DES")]
+    [InlineData("plain", "noAuthNoPriv", null, null)]
+    public async Task A_v3_inform_discovers_our_engine_and_is_acknowledged(string user, string level, string? auth, string? priv)
+    {
+        SnmpdAgent.Tool("snmpinform", [.. V3(user, level, auth, priv), "-t", "2", "-r", "0", Address, "777", "1.3.6.1.6.3.1.1.5.4",
+            "1.3.6.1.2.1.1.5.0", "s", "v3 inform"]);
+        var n = await NextAsync();
+        Assert.Equal((SnmpVersion.V3, true, user, 777u), (n.Version, n.IsInform, n.UserName, n.Uptime));
+        Assert.Equal(_receiver.EngineId, n.EngineId);
+        Assert.Equal("v3 inform", Assert.Single(n.VarBinds).Value.AsString());
+        Assert.Equal(0, _receiver.RejectedDatagrams); // the discovery probe is answered, not rejected
+    }
+
+    [Fact]
+    public async Task A_v3_trap_with_a_wrong_auth_password_is_rejected_as_a_wrong_digest()
+    {
+        string[] args = ["-v3", "-l", "authPriv", "-u", "trapuser", "-a", "SHA-256", "-A", "not-the-password", "-x", "AES-256", "-X", "trap-priv-pass"];
+        SnmpdAgent.Tool("snmptrap", [.. args, "-e", Convert.ToHexString(SenderEngineId), Address, "1", "1.3.6.1.6.3.1.1.5.3"]);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Contains("WrongDigest", await _rejected.Reader.ReadAsync(limit.Token));
+        Assert.Equal(0, _receiver.ReceivedNotifications);
+    }
+
+    [Fact]
+    public async Task A_v3_trap_from_an_unknown_user_is_rejected_naming_it()
+    {
+        SnmpdAgent.Tool("snmptrap", ["-v3", "-l", "noAuthNoPriv", "-u", "stranger", "-e", Convert.ToHexString(SenderEngineId), Address, "1", "1.3.6.1.6.3.1.1.5.3"]);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Assert.Contains("unknown v3 user 'stranger'", await _rejected.Reader.ReadAsync(limit.Token));
+    }
+
+    private static string[] V3(string user, string level, string? auth, string? priv) =>
+    [
+        "-v3", "-l", level, "-u", user,
+        .. auth is null ? Array.Empty<string>() : ["-a", auth, "-A", "trap-auth-pass"],
+        .. priv is null ? Array.Empty<string>() : ["-x", priv, "-X", "trap-priv-pass"],
+    ];
 }
