@@ -118,6 +118,8 @@ public sealed record SnmpV3Message(int MessageId, int MaxSize, SnmpV3Flags Flags
     {
         if ((ScopedPdu is null) == ((Flags & SnmpV3Flags.Priv) == 0))
             throw new InvalidOperationException("a v3 message carries a plaintext scoped PDU exactly when privFlag is clear");
+        if (Security.UserName.Length > UsmSecurityParameters.MaxUserNameLength || Security.EngineId.Length > UsmSecurityParameters.MaxEngineIdLength)
+            throw new InvalidOperationException($"msgUserName and msgAuthoritativeEngineID are at most {UsmSecurityParameters.MaxUserNameLength} octets");
         var security = new BerWriter();
         Security.Write(security);
         var writer = new BerWriter();
