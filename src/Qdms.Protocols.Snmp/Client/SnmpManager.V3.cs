@@ -42,7 +42,7 @@ public sealed partial class SnmpManager
         {
             if (!_engines.TryGetValue(endPoint, out var engine))
                 engine = await DiscoverOnceAsync(target, endPoint, cancellationToken);
-            var keys = UsmLocalizedKeys.For(user, engine.EngineId);
+            var keys = engine.KeysFor(user);
             SnmpReply reply;
             try
             {

@@ -95,6 +95,21 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_dual_mode_socket_reaches_IPv4_and_IPv6_agents()
+    {
+        using var v6 = new UdpClient(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        using var v4 = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var gets = new[] { v6, v4 }.Select(agent => _manager.GetAsync(Fast((IPEndPoint)agent.Client.LocalEndPoint!) with { Timeout = TimeSpan.FromSeconds(10) }, [SysName])).ToArray();
+        foreach (var (agent, name) in new[] { (v6, "six"), (v4, "four") })
+        {
+            var received = await agent.ReceiveAsync();
+            Assert.True(SnmpMessage.TryRead(received.Buffer, out var request, out _));
+            await agent.SendAsync(FakeAgent.Response(request, new VarBind(SysName, SnmpValue.OctetString(name))), received.RemoteEndPoint);
+        }
+        Assert.Equal(["six", "four"], (await Task.WhenAll(gets)).Select(r => r[0].Value.AsString()));
+    }
+
+    [Fact]
     public async Task A_silent_agent_times_out_naming_target_attempts_and_timeout()
     {
         await using var agent = new FakeAgent(_ => []);
