@@ -159,6 +159,18 @@ public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
         Assert.Contains("unknown v3 user 'stranger'", await _rejected.Reader.ReadAsync(limit.Token));
     }
 
+    [Fact]
+    public async Task A_given_engine_id_is_used_and_a_malformed_one_is_refused()
+    {
+        var engineId = Convert.FromHexString("80001F88040102030405");
+        await using (var receiver = await SnmpNotificationReceiver.StartAsync(new IPEndPoint(IPAddress.Loopback, 0),
+            new SnmpReceiverOptions { EngineId = engineId }, _ => ValueTask.CompletedTask))
+            Assert.Equal(engineId, receiver.EngineId);
+        Assert.Equal(17, _receiver.EngineId.Length); // generated: format 5 with 12 random octets
+        await Assert.ThrowsAsync<ArgumentException>(() => SnmpNotificationReceiver.StartAsync(new IPEndPoint(IPAddress.Loopback, 0),
+            new SnmpReceiverOptions { EngineId = [1, 2, 3] }, _ => ValueTask.CompletedTask));
+    }
+
     private static string[] V3(string user, string level, string? auth, string? priv) =>
     [
         "-v3", "-l", level, "-u", user,
