@@ -16,8 +16,13 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _manager.DisposeAsync();
 
+    /// <summary>For tests that expect timeouts: short attempts.</summary>
     private static SnmpTarget Fast(IPEndPoint endPoint, SnmpVersion version = SnmpVersion.V2c) =>
         new(endPoint, version, "public") { Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 };
+
+    /// <summary>For tests that count requests and expect no timeout: attempts long enough for a loaded machine.</summary>
+    private static SnmpTarget Patient(IPEndPoint endPoint, SnmpVersion version = SnmpVersion.V2c) =>
+        new(endPoint, version, "public") { Timeout = TimeSpan.FromSeconds(10), Retries = 0 };
 
     [Fact]
     public async Task Walk_stops_with_an_error_when_the_agent_returns_a_non_increasing_oid()
@@ -25,7 +30,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
         // Always answers with the same OID: a naive walk would loop forever.
         await using var agent = new FakeAgent(request =>
             [FakeAgent.Response(request, new VarBind(Oid.Parse("1.3.6.1.2.1.1.1.0"), SnmpValue.Integer(1)))]);
-        var error = await Assert.ThrowsAsync<SnmpWalkException>(() => _manager.WalkAsync(Fast(agent.EndPoint), Oid.Parse("1.3.6.1.2.1.1")));
+        var error = await Assert.ThrowsAsync<SnmpWalkException>(() => _manager.WalkAsync(Patient(agent.EndPoint), Oid.Parse("1.3.6.1.2.1.1")));
         Assert.Equal("1.3.6.1.2.1.1.1.0", error.Returned.ToString());
         Assert.Contains("not increasing", error.Message);
         Assert.Equal(2, agent.Requests);
@@ -43,7 +48,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
                 ((SnmpPdu)request.Pdu).RequestId, SnmpErrorStatus.NoError, 0, [])).ToArray(),     // right id, wrong community
             FakeAgent.Response(request, new VarBind(SysName, SnmpValue.OctetString("right"))),
         ]);
-        var result = await _manager.GetAsync(Fast(agent.EndPoint), [SysName]);
+        var result = await _manager.GetAsync(Patient(agent.EndPoint), [SysName]);
         Assert.Equal("right", Assert.Single(result).Value.AsString());
         Assert.Equal((1L, 2L), (_manager.MalformedDatagrams, _manager.UnmatchedDatagrams));
     }
@@ -73,7 +78,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
                 ids.Add(((SnmpPdu)request.Pdu).RequestId);
             return ids.Count == 1 ? [] : [FakeAgent.Response(request, new VarBind(SysName, SnmpValue.OctetString("second")))];
         });
-        var result = await _manager.GetAsync(Fast(agent.EndPoint), [SysName]);
+        var result = await _manager.GetAsync(Fast(agent.EndPoint) with { Timeout = TimeSpan.FromSeconds(1) }, [SysName]);
         Assert.Equal("second", result[0].Value.AsString());
         Assert.Equal(2, ids.Count);
         Assert.Equal(ids[0], ids[1]);
@@ -186,7 +191,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
                 ? [new SnmpMessage(SnmpVersion.V1, request.Community, new SnmpPdu(SnmpPduType.Response, pdu.RequestId, SnmpErrorStatus.NoSuchName, 1, pdu.VarBinds)).ToArray()]
                 : [FakeAgent.Response(request, new VarBind(next, SnmpValue.Integer(1)))];
         });
-        var target = Fast(agent.EndPoint, SnmpVersion.V1);
+        var target = Patient(agent.EndPoint, SnmpVersion.V1);
         var walk = await _manager.WalkAsync(target, Oid.Parse("1.3.6.1.2.1.1"));
         Assert.Equal(["1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0"], walk.Select(v => v.Oid.ToString()));
         Assert.Equal(3, agent.Requests);
