@@ -108,7 +108,8 @@ public sealed class SnmpManagerV3AgentTests(SnmpdAgent agent, ITestOutputHelper 
     {
         var error = await Assert.ThrowsAsync<SnmpAuthenticationException>(() =>
             _manager.GetAsync(Target(User("shaaes", SnmpAuthProtocol.Sha1, SnmpPrivProtocol.Aes128) with { Priv = priv, PrivPassword = password })
-                with { Timeout = TimeSpan.FromSeconds(2), Retries = 0 }, [SysName])); // snmpd drops it silently: one attempt, then the probe
+                with
+            { Timeout = TimeSpan.FromSeconds(3), Retries = 0 }, [SysName])); // snmpd drops it silently: one attempt, then the probe
         Assert.Equal(SnmpAuthFailure.DecryptionError, error.Reason);
         Assert.Contains("privacy password", error.Message);
     }
