@@ -106,10 +106,13 @@ public sealed class SnmpManagerV3AgentTests(SnmpdAgent agent, ITestOutputHelper 
     [InlineData(SnmpPrivProtocol.Des, "privpass-shaaes")]
     public async Task A_wrong_priv_password_or_protocol_is_reported_as_DecryptionError(SnmpPrivProtocol priv, string password)
     {
-        var error = await Assert.ThrowsAsync<SnmpAuthenticationException>(() =>
-            _manager.GetAsync(Target(User("shaaes", SnmpAuthProtocol.Sha1, SnmpPrivProtocol.Aes128) with { Priv = priv, PrivPassword = password })
-                with
-            { Timeout = TimeSpan.FromSeconds(3), Retries = 0 }, [SysName])); // snmpd drops it silently: one attempt, then the probe
+        // snmpd drops what it cannot decrypt without a report: one attempt, then the manager's authNoPriv probe.
+        var target = Target(User("shaaes", SnmpAuthProtocol.Sha1, SnmpPrivProtocol.Aes128) with { Priv = priv, PrivPassword = password }) with
+        {
+            Timeout = TimeSpan.FromSeconds(3),
+            Retries = 0,
+        };
+        var error = await Assert.ThrowsAsync<SnmpAuthenticationException>(() => _manager.GetAsync(target, [SysName]));
         Assert.Equal(SnmpAuthFailure.DecryptionError, error.Reason);
         Assert.Contains("privacy password", error.Message);
     }
