@@ -31,7 +31,6 @@ public sealed class RunControl
 
             IsPauseRequested = true;
             _resumed = NewResumed(false);
-            _pausedAt = NewResumed(false);
         }
     }
 
@@ -42,6 +41,10 @@ public sealed class RunControl
         {
             IsPauseRequested = false;
             _resumed.TrySetResult();
+            if (_pausedAt.Task.IsCompleted)
+            {
+                _pausedAt = NewResumed(false);
+            }
         }
     }
 
@@ -58,7 +61,7 @@ public sealed class RunControl
     /// <summary>Queues bytes to write at the next step boundary.</summary>
     public void SendDirect(byte[] data) => _direct.Enqueue(data);
 
-    /// <summary>Completes when the run has actually paused at a boundary (for callers that wait on it).</summary>
+    /// <summary>Completes when the run has next paused at a boundary (and stays completed until it resumes).</summary>
     public Task WhenPausedAsync()
     {
         lock (_gate)

@@ -27,6 +27,9 @@ public sealed record RunOptions
     /// <summary>How many decoded frames the receive buffer keeps (the newest).</summary>
     public int ReceiveBufferSize { get; init; } = 1000;
 
+    /// <summary>How long a direct command waits for its answer.</summary>
+    public TimeSpan DirectCommandTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many step executions one iteration may make before it is cut off (guards goto loops).</summary>
     public int MaxStepExecutionsPerIteration { get; init; } = 1_000_000;
 }

@@ -89,11 +89,37 @@ internal sealed partial class ScenarioRun
 
         while (options.Control.TryTakeDirect(out var direct))
         {
-            await _transport!.SendAsync(direct, ct);
-            Emit(RunEventKind.Tx, null, direct, "direct command");
+            await DirectCommandAsync(direct, ct);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A direct command (the MDT monitor's typed command): written between steps; the first frame that arrives within
+    /// <see cref="RunOptions.DirectCommandTimeout"/> is its answer and goes to the receive buffer.
+    /// </summary>
+    private async Task DirectCommandAsync(byte[] command, CancellationToken ct)
+    {
+        DrainUnsolicited(null);
+        await FlushPendingSendsAsync(ct);
+        await _transport!.SendAsync(command, ct);
+        var sent = NowMicros;
+        Emit(RunEventKind.Tx, null, command, "direct command", sent);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.DirectCommandTimeout);
+        try
+        {
+            var frame = await _frames.Reader.ReadAsync(timeout.Token);
+            if (Admit(frame, null, out _))
+            {
+                Emit(RunEventKind.Frame, null, frame.Data, $"direct answer in {frame.Micros - sent} us", frame.Micros);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Emit(RunEventKind.Info, null, null, $"no answer to the direct command within {Durations.Format(options.DirectCommandTimeout)}");
+        }
     }
 
     private async Task<Once> ExecuteOnceAsync(StepSpec step, int iteration, int attempt, int retry, string? item, CancellationToken ct)
@@ -293,25 +319,25 @@ internal sealed partial class ScenarioRun
     }
 
     /// <summary>Frames that arrived between steps: handlers or unexpected (bad packets are flagged either way).</summary>
-    private void DrainUnsolicited(StepSpec step)
+    private void DrainUnsolicited(StepSpec? step)
     {
         while (_frames.Reader.TryRead(out var frame))
         {
-            if (!Admit(frame, step.Id, out var body))
+            if (!Admit(frame, step?.Id, out var body))
             {
                 continue;
             }
 
-            if (!Handle(frame, step.Id, body))
+            if (!Handle(frame, step?.Id, body))
             {
                 _unexpected++;
-                Emit(RunEventKind.Frame, step.Id, frame.Data, "unexpected (between steps)", frame.Micros);
+                Emit(RunEventKind.Frame, step?.Id, frame.Data, "unexpected (between steps)", frame.Micros);
             }
         }
     }
 
     /// <summary>Counts the frame, decodes it into the receive buffer, and verifies its checksum; false for a bad packet.</summary>
-    private bool Admit(Incoming frame, string stepId, out byte[] body)
+    private bool Admit(Incoming frame, string? stepId, out byte[] body)
     {
         _framesReceived++;
         body = frame.Data;
@@ -337,7 +363,7 @@ internal sealed partial class ScenarioRun
         return true;
     }
 
-    private bool Handle(Incoming frame, string stepId, byte[] body)
+    private bool Handle(Incoming frame, string? stepId, byte[] body)
     {
         foreach (var h in doc.Handlers)
         {
@@ -369,7 +395,7 @@ internal sealed partial class ScenarioRun
         return false;
     }
 
-    private void Count(string counter, string stepId)
+    private void Count(string counter, string? stepId)
     {
         var value = _counters[counter] = _counters.GetValueOrDefault(counter) + 1;
         foreach (var limit in doc.Limits)
