@@ -15,9 +15,15 @@ public sealed class KpiGroundTruthTests
         // Ground truth: 4 answers with a wrong checksum and 3 truncated ones (7 bad packets), 2 never answered.
         var faults = new Dictionary<int, SimulatorFault>
         {
-            [5] = new(FaultKind.BadChecksum), [17] = new(FaultKind.BadChecksum), [60] = new(FaultKind.BadChecksum), [143] = new(FaultKind.BadChecksum),
-            [30] = new(FaultKind.Truncate), [31] = new(FaultKind.Truncate), [99] = new(FaultKind.Truncate),
-            [44] = new(FaultKind.Silence), [120] = new(FaultKind.Silence),
+            [5] = new(FaultKind.BadChecksum),
+            [17] = new(FaultKind.BadChecksum),
+            [60] = new(FaultKind.BadChecksum),
+            [143] = new(FaultKind.BadChecksum),
+            [30] = new(FaultKind.Truncate),
+            [31] = new(FaultKind.Truncate),
+            [99] = new(FaultKind.Truncate),
+            [44] = new(FaultKind.Silence),
+            [120] = new(FaultKind.Silence),
         };
         await using var line = SimulatedLine.Start(kind, new SimulatorOptions { Checksums = true, Faults = FaultPlan.At(faults) });
         var (result, _) = await Run.TextAsync(line.Scenario("""

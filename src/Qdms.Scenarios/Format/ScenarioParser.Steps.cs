@@ -11,7 +11,11 @@ public static partial class ScenarioParser
 
     private static readonly Dictionary<string, ChecksumKind> ChecksumKinds = new()
     {
-        ["none"] = ChecksumKind.None, ["xor8"] = ChecksumKind.Xor8, ["sum8"] = ChecksumKind.Sum8, ["crc16-ccitt"] = ChecksumKind.Crc16Ccitt, ["crc32"] = ChecksumKind.Crc32,
+        ["none"] = ChecksumKind.None,
+        ["xor8"] = ChecksumKind.Xor8,
+        ["sum8"] = ChecksumKind.Sum8,
+        ["crc16-ccitt"] = ChecksumKind.Crc16Ccitt,
+        ["crc32"] = ChecksumKind.Crc32,
     };
 
     private static readonly Dictionary<string, ChecksumFormat> ChecksumFormats = new() { ["binary"] = ChecksumFormat.Binary, ["hex"] = ChecksumFormat.Hex };

@@ -25,17 +25,27 @@ public static partial class ScenarioParser
 
     private static readonly Dictionary<string, FramingKind> FramingKinds = new()
     {
-        ["raw"] = FramingKind.Raw, ["delimiter"] = FramingKind.Delimiter, ["length"] = FramingKind.Length, ["fixed"] = FramingKind.Fixed, ["idle"] = FramingKind.Idle,
+        ["raw"] = FramingKind.Raw,
+        ["delimiter"] = FramingKind.Delimiter,
+        ["length"] = FramingKind.Length,
+        ["fixed"] = FramingKind.Fixed,
+        ["idle"] = FramingKind.Idle,
     };
 
     private static readonly Dictionary<string, SerialParity> Parities = new()
     {
-        ["none"] = SerialParity.None, ["odd"] = SerialParity.Odd, ["even"] = SerialParity.Even, ["mark"] = SerialParity.Mark, ["space"] = SerialParity.Space,
+        ["none"] = SerialParity.None,
+        ["odd"] = SerialParity.Odd,
+        ["even"] = SerialParity.Even,
+        ["mark"] = SerialParity.Mark,
+        ["space"] = SerialParity.Space,
     };
 
     private static readonly Dictionary<string, SerialFlowControl> Flows = new()
     {
-        ["none"] = SerialFlowControl.None, ["rtscts"] = SerialFlowControl.RtsCts, ["xonxoff"] = SerialFlowControl.XonXoff,
+        ["none"] = SerialFlowControl.None,
+        ["rtscts"] = SerialFlowControl.RtsCts,
+        ["xonxoff"] = SerialFlowControl.XonXoff,
     };
 
     private static readonly Dictionary<string, bool> Endians = new() { ["big"] = true, ["little"] = false };
