@@ -40,6 +40,9 @@ public sealed partial class ScenarioRunService(
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     private readonly ConcurrentDictionary<long, ActiveRun> _active = new();
+
+    /// <summary>This node's name (the host name, as engine leases use).</summary>
+    public static string Node { get; } = Environment.MachineName;
     private readonly CancellationTokenSource _shutdown = new();
 
     /// <summary>Starts one run per target; returns the run records (state running).</summary>
@@ -84,7 +87,7 @@ public sealed partial class ScenarioRunService(
         foreach (var (targetDevice, target) in targets)
         {
             var record = await runs.CreateAsync(new ScenarioRunRecord(0, scenario.TenantId, scenario.Id, scenario.Revision, targetDevice, target, ScenarioRunState.Running,
-                null, null, caller.Username, time.GetUtcNow(), null, null), ct);
+                null, null, caller.Username, time.GetUtcNow(), null, null, Node), ct);
             Launch(record, scenario.Name, doc, new RunOptions { StartAt = request.StartAt, Target = target, Variables = request.Variables ?? new Dictionary<string, string>() });
             started.Add(record);
         }

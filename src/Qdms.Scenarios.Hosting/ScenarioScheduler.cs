@@ -9,8 +9,8 @@ namespace Qdms.Scenarios.Hosting;
 /// <summary>
 /// Starts scheduled runs when they fall due (checked every <see cref="Period"/> while the QDMS service runs). Each due schedule
 /// is claimed by moving its next run time forward in one conditional update, so with several nodes it runs once. Runs are
-/// started as the system on behalf of the schedule's tenant. At the first start, runs left "running" by a stopped server are
-/// marked as errors.
+/// started as the system on behalf of the schedule's tenant. At the first start, the runs this node left "running" when it
+/// stopped are marked as errors (other nodes' runs are theirs).
 /// </summary>
 public sealed partial class ScenarioScheduler(IScenarioScheduleStore schedules, IScenarioRunStore runs, ScenarioRunService runner, TimeProvider time,
     ILogger<ScenarioScheduler> logger) : IQdmsServiceComponent, IDisposable
@@ -29,7 +29,7 @@ public sealed partial class ScenarioScheduler(IScenarioScheduleStore schedules, 
         if (!_abandonedChecked)
         {
             _abandonedChecked = true;
-            var abandoned = await runs.AbandonRunningAsync(time.GetUtcNow(), ct);
+            var abandoned = await runs.AbandonRunningAsync(ScenarioRunService.Node, time.GetUtcNow(), ct);
             if (abandoned > 0)
             {
                 LogAbandoned(logger, abandoned);

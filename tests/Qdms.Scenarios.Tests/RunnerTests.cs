@@ -260,4 +260,32 @@ public sealed class RunnerTests
         Assert.Equal([1, 2, 3], result.Steps.Select(s => s.Iteration));
         Assert.Equal(["AT+ECHO=1", "AT+ECHO=2", "AT+ECHO=3"], line.Simulator.Commands.Select(c => c.Text));
     }
+
+    [Fact]
+    public async Task Idle_gap_framing_cuts_frames_where_the_line_goes_quiet()
+    {
+        await using var line = SimulatedLine.Start("pty");
+        var text = line.Scenario("""
+            steps:
+              - { send: "AT\r\n", expect: [{ hex: "4F 4B 0D 0A" }] }
+              - { send: "ATI\r\n", expect: [{ regex: '^QDMS-SIM 1\.0\r\n$' }] }
+            """).Replace("framing: { kind: delimiter, delimiter: \"\\r\\n\" }", "framing: { kind: idle, gap: 30ms }");
+        Assert.Contains("kind: idle", text);
+        var (result, _) = await Run.TextAsync(text);
+        Assert.Equal([StepStatus.Pass, StepStatus.Pass], result.Steps.Select(s => s.Status));
+    }
+
+    [Fact]
+    public async Task A_checksum_is_appended_to_what_is_sent()
+    {
+        // CRC-16/CCITT-FALSE of "AT+ECHO=123456789" is 0xFCED (computed apart, in Python).
+        await using var line = SimulatedLine.Start("tcp");
+        var (result, events) = await Run.TextAsync(line.Scenario("""
+            steps:
+              - { send: { ascii: "AT+ECHO=123456789", checksum: crc16-ccitt, suffix: "\r\n" }, expect: "+ECHO: 123456789FCED" }
+            """));
+        Assert.Equal(StepStatus.Pass, Assert.Single(result.Steps).Status);
+        Assert.Equal("AT+ECHO=123456789FCED", Assert.Single(line.Simulator.Commands).Text);
+        Assert.Equal("AT+ECHO=123456789FCED\r\n"u8.ToArray(), events.Single(e => e.Kind == RunEventKind.Tx).Data);
+    }
 }

@@ -19,6 +19,6 @@ public interface IScenarioRunStore
 
     Task<Page<ScenarioRunRecord>> ListAsync(TenantScope scope, long? scenarioId, long? deviceId, PageRequest page, CancellationToken ct);
 
-    /// <summary>Marks runs still "running" (a node that stopped mid-run) as errors; returns how many.</summary>
-    Task<int> AbandonRunningAsync(DateTimeOffset now, CancellationToken ct);
+    /// <summary>Marks the runs <paramref name="node"/> left "running" when it stopped as errors; returns how many.</summary>
+    Task<int> AbandonRunningAsync(string node, DateTimeOffset now, CancellationToken ct);
 }

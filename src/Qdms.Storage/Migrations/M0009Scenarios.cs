@@ -34,6 +34,7 @@ internal static class M0009Scenarios
             verdict TEXT NULL,
             message TEXT NULL,
             requested_by TEXT NOT NULL,
+            node TEXT NOT NULL,
             started_at BIGINT NOT NULL,
             ended_at BIGINT NULL,
             result TEXT NULL,

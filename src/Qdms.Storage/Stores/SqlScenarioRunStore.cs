@@ -9,18 +9,18 @@ internal sealed class SqlScenarioRunStore(QdmsDb db) : IScenarioRunStore
 {
     private const string Columns =
         "id AS Id, tenant_id AS TenantId, scenario_id AS ScenarioId, scenario_revision AS ScenarioRevision, device_id AS DeviceId, target AS Target, " +
-        "state AS State, verdict AS Verdict, message AS Message, requested_by AS RequestedBy, started_at AS StartedAt, ended_at AS EndedAt, result AS Result";
+        "state AS State, verdict AS Verdict, message AS Message, requested_by AS RequestedBy, started_at AS StartedAt, ended_at AS EndedAt, result AS Result, node AS Node";
 
     public async Task<ScenarioRunRecord> CreateAsync(ScenarioRunRecord r, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var id = await c.ExecuteScalarAsync<long>(
             """
-            INSERT INTO scenario_runs (tenant_id, scenario_id, scenario_revision, device_id, target, state, verdict, message, requested_by, started_at)
-            VALUES (@TenantId, @ScenarioId, @ScenarioRevision, @DeviceId, @Target, @state, NULL, NULL, @RequestedBy, @startedAt)
+            INSERT INTO scenario_runs (tenant_id, scenario_id, scenario_revision, device_id, target, state, verdict, message, requested_by, node, started_at)
+            VALUES (@TenantId, @ScenarioId, @ScenarioRevision, @DeviceId, @Target, @state, NULL, NULL, @RequestedBy, @Node, @startedAt)
             RETURNING id
             """,
-            new { r.TenantId, r.ScenarioId, r.ScenarioRevision, r.DeviceId, r.Target, state = StateName(r.State), r.RequestedBy, startedAt = Time.ToDb(r.StartedAt) });
+            new { r.TenantId, r.ScenarioId, r.ScenarioRevision, r.DeviceId, r.Target, state = StateName(r.State), r.RequestedBy, r.Node, startedAt = Time.ToDb(r.StartedAt) });
         return r with { Id = id, StartedAt = Time.FromDb(Time.ToDb(r.StartedAt)) };
     }
 
@@ -72,12 +72,12 @@ internal sealed class SqlScenarioRunStore(QdmsDb db) : IScenarioRunStore
         return new Page<ScenarioRunRecord>(rows.Select(r => r.ToRun()).ToList(), total, page.Page, page.Size);
     }
 
-    public async Task<int> AbandonRunningAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<int> AbandonRunningAsync(string node, DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteAsync(
-            "UPDATE scenario_runs SET state = 'error', verdict = 'error', message = 'the server stopped during the run', ended_at = @now WHERE state = 'running'",
-            new { now = Time.ToDb(now) });
+            "UPDATE scenario_runs SET state = 'error', verdict = 'error', message = 'the server stopped during the run', ended_at = @now WHERE state = 'running' AND node = @node",
+            new { node, now = Time.ToDb(now) });
     }
 
     internal static string StateName(ScenarioRunState s) => s switch
@@ -115,8 +115,9 @@ internal sealed class SqlScenarioRunStore(QdmsDb db) : IScenarioRunStore
         public long StartedAt { get; set; }
         public long? EndedAt { get; set; }
         public string? Result { get; set; }
+        public string Node { get; set; } = "";
 
         public ScenarioRunRecord ToRun() =>
-            new(Id, TenantId, ScenarioId, ScenarioRevision, DeviceId, Target, ParseState(State), Verdict, Message, RequestedBy, Time.FromDb(StartedAt), Time.FromDb(EndedAt), Result);
+            new(Id, TenantId, ScenarioId, ScenarioRevision, DeviceId, Target, ParseState(State), Verdict, Message, RequestedBy, Time.FromDb(StartedAt), Time.FromDb(EndedAt), Result, Node);
     }
 }
