@@ -70,6 +70,15 @@ internal sealed class RunFeed(int maxLines) : IRunEventSink
         return channel.Reader;
     }
 
+    /// <summary>Stops feeding a subscriber that went away.</summary>
+    public void Unsubscribe(ChannelReader<string> reader)
+    {
+        lock (_gate)
+        {
+            _subscribers.RemoveAll(c => c.Reader == reader);
+        }
+    }
+
     public void Complete()
     {
         lock (_gate)

@@ -218,9 +218,16 @@ public sealed partial class ScenarioRunService(
         if (_active.TryGetValue(run.Id, out var active))
         {
             var reader = active.Feed.Subscribe();
-            await foreach (var line in reader.ReadAllAsync(ct))
+            try
             {
-                yield return line;
+                await foreach (var line in reader.ReadAllAsync(ct))
+                {
+                    yield return line;
+                }
+            }
+            finally
+            {
+                active.Feed.Unsubscribe(reader);
             }
 
             yield break;

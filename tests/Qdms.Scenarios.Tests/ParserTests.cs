@@ -169,4 +169,16 @@ public sealed class ParserTests
         Assert.Equal(TransportKind.Serial, doc.Transport.Kind);
         Assert.Equal(SerialParity.None, doc.Transport.Serial.Parity);
     }
+
+    [Theory]
+    [InlineData("10.0.0.5:7000", "10.0.0.5", 7000)]
+    [InlineData("modem.local", "modem.local", 5000)]
+    [InlineData("[::1]:7001", "::1", 7001)]
+    [InlineData("::1", "::1", 5000)]
+    [InlineData("[fe80::1]", "fe80::1", 5000)]
+    public void A_target_replaces_the_host_and_optionally_the_port(string target, string host, int port)
+    {
+        var t = ScenarioParser.Parse(Valid).Transport.WithTarget(target);
+        Assert.Equal((host, port), (t.Host, t.Port));
+    }
 }

@@ -28,9 +28,15 @@ public sealed record TransportSpec(
             return this with { Device = target };
         }
 
+        // host, host:port, [v6], [v6]:port
         var colon = target.LastIndexOf(':');
-        return colon > 0 && int.TryParse(target.AsSpan(colon + 1), out var port)
-            ? this with { Host = target[..colon], Port = port }
-            : this with { Host = target };
+        var bracketed = target.StartsWith('[');
+        if (colon > 0 && (!bracketed || target[colon - 1] == ']') && (bracketed || target.IndexOf(':') == colon)
+            && int.TryParse(target.AsSpan(colon + 1), out var port))
+        {
+            return this with { Host = target[..colon].Trim('[', ']'), Port = port };
+        }
+
+        return this with { Host = target.Trim('[', ']') };
     }
 }
