@@ -32,7 +32,7 @@ public sealed class KpiGroundTruthTests
                 repeat: 143
                 send: { template: "AT+ECHO=${attempt}", suffix: "\r\n" }
                 expect: [{ regex: '^\+ECHO: (?<n>\d+)$' }]
-                timeout: 300ms
+                timeout: 2s
             thresholds: ["ssr >= 0.95"]
             """, "verify: { checksum: xor8, format: hex, separator: \"*\" }\n"));
 
