@@ -5,6 +5,7 @@ using Qdms.Core.Engines;
 using Qdms.Core.Events;
 using Qdms.Core.Files;
 using Qdms.Core.Measurements;
+using Qdms.Core.Scenarios;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -32,6 +33,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();
         services.AddSingleton<IMeasurementStore, SqlMeasurementStore>();
+        services.AddSingleton<IScenarioStore, SqlScenarioStore>();
+        services.AddSingleton<IScenarioRunStore, SqlScenarioRunStore>();
+        services.AddSingleton<IScenarioScheduleStore, SqlScenarioScheduleStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Qdms.Core.Engines;
 using Qdms.Engines.Echo;
+using Qdms.Scenarios.Hosting;
 
 namespace Qdms.Server.Hosting;
 
@@ -19,6 +20,7 @@ internal static class EngineHostingExtensions
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.TaskExpiry>());
         services.AddSingleton<Jobs.EventRetention>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.EventRetention>());
+        services.AddQdmsScenarios();
         return services;
     }
 }

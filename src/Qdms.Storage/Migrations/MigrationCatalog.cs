@@ -14,5 +14,6 @@ public static class MigrationCatalog
         M0004Files.Migration,
         M0005DeviceListIndexes.Migration,
         M0006EventsMeasurements.Migration,
+        M0009Scenarios.Migration,
     ];
 }

@@ -1,0 +1,4 @@
+namespace Qdms.Scenarios.Simulator;
+
+/// <summary>A fault for one answer; <see cref="Delay"/> applies to <see cref="FaultKind.Slow"/>.</summary>
+public sealed record SimulatorFault(FaultKind Kind, TimeSpan Delay = default);
