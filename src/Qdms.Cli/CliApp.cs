@@ -37,5 +37,6 @@ public static class CliApp
         FileCommands.Create(context),
         DeviceCommands.Create(context),
         TaskCommands.Create(context),
+        SnmpCommands.Create(context),
     ];
 }
