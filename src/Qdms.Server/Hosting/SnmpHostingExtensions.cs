@@ -26,7 +26,7 @@ internal static class SnmpHostingExtensions
             var file = configuration[SecretKeyFileSetting];
             return SecretBox.LoadOrCreate(string.IsNullOrWhiteSpace(file) ? Path.Combine(sp.GetRequiredService<StorageOptions>().DataDirectory, "secret.key") : file);
         });
-        services.AddSingleton<SnmpEngineServices>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SnmpEngineServices>(sp)); // resolved when an snmp engine is created
         services.AddDmEngineType<SnmpEngineType>();
         return services;
     }
