@@ -34,7 +34,11 @@ internal static class QdmsPipelineExtensions
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
         api.MapTaskEndpoints();
+<<<<<<< HEAD
         api.MapSnmpEndpoints();
+=======
+        api.MapEventEndpoints();
+>>>>>>> main
         return app;
     }
 }

@@ -13,6 +13,10 @@ public static class MigrationCatalog
         M0003Engines.Migration,
         M0004Files.Migration,
         M0005DeviceListIndexes.Migration,
+<<<<<<< HEAD
         M0007Snmp.Migration,
+=======
+        M0006EventsMeasurements.Migration,
+>>>>>>> main
     ];
 }
