@@ -4,6 +4,8 @@
 #   tests/peers/snmpd.sh [PORT]      (default 16100; 0 picks a free one)
 # Prints one line: PID=<snmpd pid> PORT=<port> DIR=<dir> and leaves the agent running. Stop: kill <pid>.
 # Communities (v2c and v1): "public" read-only, "private" read-write, both from 127.0.0.1 only.
+# SNMPv3 users (createUser below; auth password "authpass-<user>", priv password "privpass-<user>"), read-only
+# unless named rw*: every auth protocol and every priv protocol appears at least once.
 # The view hides the tables that list processes and sockets: they change from one walk to the next (each
 # manager's own UDP socket and process show up), which would make walk comparisons flaky.
 set -euo pipefail
@@ -28,6 +30,33 @@ view qdms excluded .1.3.6.1.2.1.7.5
 view qdms excluded .1.3.6.1.2.1.7.7
 rocommunity public  127.0.0.1 -V qdms
 rwcommunity private 127.0.0.1 -V qdms
+# SNMPv3 users: name, auth, priv. Passwords follow the user name so a test can derive them.
+createUser noauth
+createUser authsha256 SHA-256 authpass-authsha256
+createUser md5des MD5 authpass-md5des DES privpass-md5des
+createUser shades SHA authpass-shades DES privpass-shades
+createUser md5aes MD5 authpass-md5aes AES privpass-md5aes
+createUser shaaes SHA authpass-shaaes AES privpass-shaaes
+createUser sha224aes192 SHA-224 authpass-sha224aes192 AES-192 privpass-sha224aes192
+createUser sha256aes256 SHA-256 authpass-sha256aes256 AES-256 privpass-sha256aes256
+createUser sha384aes256 SHA-384 authpass-sha384aes256 AES-256 privpass-sha384aes256
+createUser sha512aes192 SHA-512 authpass-sha512aes192 AES-192 privpass-sha512aes192
+createUser md5aes256 MD5 authpass-md5aes256 AES-256 privpass-md5aes256
+createUser shaaes192 SHA authpass-shaaes192 AES-192 privpass-shaaes192
+createUser rwshaaes SHA authpass-rwshaaes AES privpass-rwshaaes
+rouser noauth noauth -V qdms
+rouser authsha256 auth -V qdms
+rouser md5des priv -V qdms
+rouser shades priv -V qdms
+rouser md5aes priv -V qdms
+rouser shaaes priv -V qdms
+rouser sha224aes192 priv -V qdms
+rouser sha256aes256 priv -V qdms
+rouser sha384aes256 priv -V qdms
+rouser sha512aes192 priv -V qdms
+rouser md5aes256 priv -V qdms
+rouser shaaes192 priv -V qdms
+rwuser rwshaaes priv -V qdms
 # sysContact and sysLocation are NOT set here: an object set in the config file becomes read-only (notWritable).
 sysName     qdms-snmp-peer
 CONF

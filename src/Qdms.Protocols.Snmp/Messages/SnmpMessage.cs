@@ -12,7 +12,7 @@ namespace Qdms.Protocols.Snmp.Messages;
 ///      community OCTET STRING,
 ///      data      PDU }
 /// </code>
-/// SNMPv3 (version 3, RFC 3412 with USM, RFC 3414) is out of scope and rejected.
+/// SNMPv3 messages (version 3) have their own shape: see SnmpV3Message.
 /// </summary>
 /// <param name="Version">v1 or v2c.</param>
 /// <param name="Community">The community string's octets.</param>
@@ -28,6 +28,18 @@ public sealed record SnmpMessage(SnmpVersion Version, ReadOnlyMemory<byte> Commu
     public static bool Allows(SnmpVersion version, SnmpPduType type) => version == SnmpVersion.V1
         ? type is SnmpPduType.GetRequest or SnmpPduType.GetNextRequest or SnmpPduType.Response or SnmpPduType.SetRequest or SnmpPduType.TrapV1
         : type != SnmpPduType.TrapV1;
+
+    /// <summary>Reads only the outer SEQUENCE header and the version field, to route a datagram to the right decoder.</summary>
+    public static bool TryPeekVersion(ReadOnlySpan<byte> datagram, out SnmpVersion version)
+    {
+        version = default;
+        var reader = new BerReader(datagram);
+        if (!reader.TryReadConstructed(BerTag.Sequence, out var body) || !body.TryReadInt32(BerTag.Integer, out var number) ||
+            number is not (0 or 1 or 3))
+            return false;
+        version = (SnmpVersion)number;
+        return true;
+    }
 
     /// <summary>Decodes one datagram; on failure <paramref name="error"/> names the offset and what was wrong. Never throws.</summary>
     public static bool TryRead(ReadOnlySpan<byte> datagram, out SnmpMessage message, out string error)
@@ -89,6 +101,8 @@ public sealed record SnmpMessage(SnmpVersion Version, ReadOnlyMemory<byte> Commu
 
     private ReadOnlySpan<byte> Encode()
     {
+        if (Version is not (SnmpVersion.V1 or SnmpVersion.V2c))
+            throw new InvalidOperationException($"a community-based message is v1 or v2c, not {Version}");
         if (!Allows(Version, Pdu.Type))
             throw new InvalidOperationException($"a {Pdu.Type} PDU is not allowed in a {Version} message");
         var writer = new BerWriter();

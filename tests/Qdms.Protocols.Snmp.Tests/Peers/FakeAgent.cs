@@ -10,7 +10,7 @@ namespace Qdms.Protocols.Snmp.Tests.Peers;
 /// </summary>
 public sealed class FakeAgent : IAsyncDisposable
 {
-    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0)) { Client = { ReceiveBufferSize = 4 * 1024 * 1024 } };
     private readonly Func<SnmpMessage, IEnumerable<byte[]>> _answer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;

@@ -34,7 +34,10 @@ public sealed class SnmpdAgent : IDisposable
     public IPEndPoint EndPoint => new(IPAddress.Loopback, Port);
 
     /// <summary>Runs a net-snmp tool against the agent (MIBs off, so output is numeric) and returns its stdout.</summary>
-    public string NetSnmp(string tool, params string[] arguments)
+    public string NetSnmp(string tool, params string[] arguments) => Tool(tool, arguments);
+
+    /// <summary>Runs a net-snmp tool (MIBs off) and returns its stdout; throws with its stderr when it fails.</summary>
+    public static string Tool(string tool, params string[] arguments)
     {
         var (exit, output, error) = Run(tool, arguments, TimeSpan.FromMinutes(2));
         if (exit != 0)

@@ -1,0 +1,12 @@
+using System.Diagnostics;
+
+namespace Qdms.Protocols.Snmp.Client;
+
+/// <summary>What a manager learnt about an authoritative engine (RFC 3414 §2.3): its id, boots and time when learnt.</summary>
+internal sealed record EngineState(byte[] EngineId, int Boots, int Time, long LearntAt)
+{
+    public static EngineState Learn(byte[] engineId, int boots, int time) => new(engineId, boots, time, Stopwatch.GetTimestamp());
+
+    /// <summary>The engine's time now, estimated from when it was learnt.</summary>
+    public int TimeNow => (int)Math.Min(int.MaxValue, Time + (long)Stopwatch.GetElapsedTime(LearntAt).TotalSeconds);
+}
