@@ -34,11 +34,8 @@ internal static class QdmsPipelineExtensions
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
         api.MapTaskEndpoints();
-<<<<<<< HEAD
-        api.MapSnmpEndpoints();
-=======
         api.MapEventEndpoints();
->>>>>>> main
+        api.MapSnmpEndpoints();
         return app;
     }
 }

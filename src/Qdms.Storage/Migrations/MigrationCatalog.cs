@@ -13,10 +13,7 @@ public static class MigrationCatalog
         M0003Engines.Migration,
         M0004Files.Migration,
         M0005DeviceListIndexes.Migration,
-<<<<<<< HEAD
-        M0007Snmp.Migration,
-=======
         M0006EventsMeasurements.Migration,
->>>>>>> main
+        M0007Snmp.Migration,
     ];
 }
