@@ -92,7 +92,7 @@ internal sealed partial class SnmpEngine(SnmpEngineConfig config, SnmpEngineServ
         var loops = new List<Task> { ReloadLoopAsync(stop) };
         if (config.Polling)
         {
-            _scheduler = new PollScheduler(new DevicePoller(_access, _rates, services.Time), _writer, config.MaxConcurrentPolls, SpreadFirstPolls);
+            _scheduler = new PollScheduler(new DevicePoller(_access, _rates, services.Time), _writer, config.MaxConcurrentPolls, config.SpreadFirstPolls);
             _scheduler.Apply(_plan);
             loops.Add(_scheduler.RunAsync(stop));
         }
@@ -124,9 +124,6 @@ internal sealed partial class SnmpEngine(SnmpEngineConfig config, SnmpEngineServ
             _access = null;
         }
     }
-
-    /// <summary>Test hook: false polls every new job at once instead of spreading first polls over the interval.</summary>
-    internal bool SpreadFirstPolls { get; init; } = true;
 
     private void OnInventoryChanged()
     {

@@ -6,12 +6,14 @@ using Qdms.Engines.Snmp.Access;
 namespace Qdms.Engines.Snmp;
 
 /// <summary>
-/// The snmp engine's config. Defaults: traps on udp 0.0.0.0:1162 from any community, polling on with at most 500 polls at once,
+/// The snmp engine's config. Defaults: traps on udp 0.0.0.0:1162 from any community, polling on with at most 500 polls at once
+/// (first polls spread over the profile's interval),
 /// 2 s timeout and 1 retry per request, the plan re-read every 60 s (and at once on changes made through this server),
 /// due tasks looked for every second.
 /// </summary>
 internal sealed record SnmpEngineConfig(
     bool Polling,
+    bool SpreadFirstPolls,
     int MaxConcurrentPolls,
     TimeSpan Timeout,
     int Retries,
@@ -26,7 +28,7 @@ internal sealed record SnmpEngineConfig(
     public const int DefaultTrapPort = 1162;
 
     private static readonly HashSet<string> Known =
-        ["polling", "maxConcurrentPolls", "timeoutMs", "retries", "reloadSeconds", "taskPollMs", "traps", "trapHost", "trapPort", "trapCommunities", "trapUsers"];
+        ["polling", "spreadFirstPolls", "maxConcurrentPolls", "timeoutMs", "retries", "reloadSeconds", "taskPollMs", "traps", "trapHost", "trapPort", "trapCommunities", "trapUsers"];
 
     public static SnmpEngineConfig? TryRead(JsonElement config, List<string> problems)
     {
@@ -42,6 +44,7 @@ internal sealed record SnmpEngineConfig(
         }
 
         var polling = Bool(config, "polling", problems);
+        var spread = Bool(config, "spreadFirstPolls", problems);
         var concurrency = Int(config, "maxConcurrentPolls", 1, 100_000, problems);
         var timeout = Int(config, "timeoutMs", 10, 60_000, problems);
         var retries = Int(config, "retries", 0, 10, problems);
@@ -89,7 +92,7 @@ internal sealed record SnmpEngineConfig(
         }
 
         return problems.Count == 0
-            ? new SnmpEngineConfig(polling, concurrency, TimeSpan.FromMilliseconds(timeout), retries, TimeSpan.FromSeconds(reload), TimeSpan.FromMilliseconds(taskPoll),
+            ? new SnmpEngineConfig(polling, spread, concurrency, TimeSpan.FromMilliseconds(timeout), retries, TimeSpan.FromSeconds(reload), TimeSpan.FromMilliseconds(taskPoll),
                 traps, host!, port, communities, users)
             : null;
     }

@@ -18,6 +18,7 @@ public sealed class SnmpEngineType(IServiceProvider provider) : IDmEngineType
     public IReadOnlyList<EngineConfigField> ConfigFields { get; } =
     [
         new("polling", "boolean", "poll the devices' profiles (false: tasks and traps only)"),
+        new("spreadFirstPolls", "boolean", "spread the first polls of new devices over their interval (false: poll them at once)"),
         new("maxConcurrentPolls", "integer", "polls in flight at once"),
         new("timeoutMs", "integer", "how long one SNMP request attempt waits"),
         new("retries", "integer", "re-sends after a timed-out attempt"),
@@ -33,6 +34,7 @@ public sealed class SnmpEngineType(IServiceProvider provider) : IDmEngineType
     public JsonObject DefaultConfig() => new()
     {
         ["polling"] = true,
+        ["spreadFirstPolls"] = true,
         ["maxConcurrentPolls"] = 500,
         ["timeoutMs"] = 2000,
         ["retries"] = 1,

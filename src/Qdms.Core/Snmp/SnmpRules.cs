@@ -59,13 +59,13 @@ public static class SnmpRules
             : throw new ValidationException(field, $"{field} '{value}' is not valid: 1–64 letters, digits, '-', '_' or '.', starting with a letter or digit.");
     }
 
-    /// <summary>A metric name: 1–100 lower-case letters, digits, '_' and '.'.</summary>
+    /// <summary>A metric name: 1–100 letters, digits, '_', '-' and '.' (<c>snmp.sysUpTime</c>, <c>in_bps</c>).</summary>
     public static string Metric(string? value, string field)
     {
         var name = value?.Trim() ?? "";
-        return name.Length is > 0 and <= 100 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.')
+        return name.Length is > 0 and <= 100 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
             ? name
-            : throw new ValidationException(field, $"{field} '{value}' is not a metric name: 1–100 lower-case letters, digits, '_' or '.'.");
+            : throw new ValidationException(field, $"{field} '{value}' is not a metric name: 1–100 letters, digits, '_', '-' or '.'.");
     }
 
     public static string Secret(string value, string field, int min, int max) =>

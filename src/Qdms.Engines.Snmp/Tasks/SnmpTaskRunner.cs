@@ -90,7 +90,8 @@ internal sealed class SnmpTaskRunner(
             var parameters = values.Where(v => ValueText.Of(v.Value) is not null)
                 .Select(v => (v.Oid, Text: ValueText.Of(v.Value)!.Value))
                 .Select(v => new DeviceParameter(device.DeviceId, v.Oid.ToString(), v.Text.Text, v.Text.Type, task.Kind == TaskKinds.Set, now)).ToList();
-            await writer.WriteAsync(new PollOutcome(device.DeviceId, device.TenantId, true, parameters, []), ct);
+            await pollStore.WriteParametersAsync(parameters, ct); // before the task is done: its result and the parameters agree
+            await writer.WriteAsync(new PollOutcome(device.DeviceId, device.TenantId, true, [], []), ct);
             await tasks.MarkDoneAsync(task.Id, result.ToJsonString(), now, ct);
             Interlocked.Increment(ref _done);
         }

@@ -40,7 +40,7 @@ internal sealed class SqlSnmpPollStore(QdmsDb db) : ISnmpPollStore
         foreach (var chunk in deviceIds.Chunk(500))
         {
             await c.ExecuteAsync(new CommandDefinition(
-                $"UPDATE devices SET last_contact_at = @now, status = {(int)DeviceStatus.Online} WHERE id IN @chunk",
+                $"UPDATE devices SET last_contact_at = @now, status = {(int)DeviceStatus.Online} WHERE id " + (db.Dialect == Dialect.Postgres ? "= ANY(@chunk)" : "IN @chunk"),
                 new { now = Time.ToDb(now), chunk }, tx, cancellationToken: ct));
         }
 
