@@ -126,6 +126,30 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
     }
 
     [Fact]
+    public async Task An_SNMPv3_authPriv_device_is_polled_and_a_wrong_key_is_a_precise_fault()
+    {
+        using var snmpd = new SnmpdPeer();
+        var admin = await app.AdminAsync();
+        await EngineAsync(admin);
+        var (op, _, _) = await app.TenantUserAsync("operator");
+        await FastProfileAsync(op, "fast");
+        var user = new SnmpUserRequest("sha256aes256", "sha256", "authpass-sha256aes256", "aes256", "privpass-sha256aes256");
+        var d = (await op.CreateSnmpDeviceAsync(new CreateSnmpDeviceRequest("127.0.0.1", "3", snmpd.Port, User: user, Profiles: ["fast"]))).Device;
+
+        var parameters = await Eventually.GetAsync(() => op.ListParametersAsync(d.Id), ps => ps.Any(p => p.Path == SysName), "sysName over SNMPv3");
+        Assert.Equal("qdms-snmp-peer", parameters.Single(p => p.Path == SysName).Value);
+        Assert.Equal("online", (await Eventually.GetAsync(() => op.GetDeviceAsync(d.Id), x => x.Status == "online", "online")).Status);
+
+        await op.PutSnmpSettingsAsync(d.Id, new SnmpSettingsRequest(User: user with { PrivPassword = "privpass-wrong-one" }));
+        var wrongPriv = await RunAsync(op, d.Id, "get", new { paths = new[] { SysName } });
+        Assert.Equal(("failed", "decryptionError"), (wrongPriv.Status, wrongPriv.FaultCode));
+        await op.PutSnmpSettingsAsync(d.Id, new SnmpSettingsRequest(User: user with { AuthPassword = "authpass-wrong-one" }));
+        var wrongAuth = await RunAsync(op, d.Id, "get", new { paths = new[] { SysName } });
+        Assert.Equal(("failed", "wrongDigest"), (wrongAuth.Status, wrongAuth.FaultCode));
+        Assert.DoesNotContain("authpass", wrongAuth.FaultMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_device_that_stops_answering_is_marked_unreachable_and_online_again_when_it_answers_each_with_an_event()
     {
         using var snmpd = new SnmpdPeer(); // its own agent port, so its own device identity
