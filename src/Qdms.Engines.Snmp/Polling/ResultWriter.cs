@@ -137,17 +137,42 @@ internal sealed class ResultWriter(
             await TryAsync("status", () => pollStore.SetStatusAsync(id, DeviceStatus.Unreachable, now, ct));
         }
 
-        if (metrics.Count > 0 && await TryAsync("measurements", () => measurements.AppendAsync(metrics, ct)))
-        {
-            Interlocked.Add(ref _measurements, metrics.Count);
-        }
-
-        if (newEvents.Count > 0 && await TryAsync("events", () => events.AppendAsync(newEvents, ct)))
-        {
-            Interlocked.Add(ref _events, newEvents.Count);
-        }
+        Interlocked.Add(ref _measurements, await AppendByDeviceAsync("measurements", metrics, m => m.DeviceId, measurements.AppendAsync, ct));
+        Interlocked.Add(ref _events, await AppendByDeviceAsync("events", newEvents, e => e.DeviceId, events.AppendAsync, ct));
 
         Interlocked.Increment(ref _batches);
+    }
+
+    /// <summary>
+    /// Appends the rows in one transaction; when that fails (a device deleted since it was polled breaks a foreign key), device
+    /// by device, so one bad device costs only its own rows. Returns how many rows were stored.
+    /// </summary>
+    private async Task<int> AppendByDeviceAsync<T>(string what, List<T> rows, Func<T, long?> device, Func<IReadOnlyList<T>, CancellationToken, Task> append, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await append(rows, ct);
+            return rows.Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var stored = 0;
+            foreach (var group in rows.GroupBy(device))
+            {
+                var part = group.ToList();
+                if (await TryAsync(what, () => append(part, ct)))
+                {
+                    stored += part.Count;
+                }
+            }
+
+            return stored;
+        }
     }
 
     private async Task<bool> TryAsync(string what, Func<Task> write)
