@@ -18,7 +18,4 @@ public interface ISnmpDeviceStore
 
     /// <summary>Every SNMP device of every tenant with what the poller needs (tags, status), in device id order.</summary>
     Task<IReadOnlyList<SnmpPolledDevice>> ListForPollingAsync(CancellationToken ct);
-
-    /// <summary>Records an engine id learned from a device (SNMPv3 discovery), so traps can be matched by it.</summary>
-    Task SetEngineIdAsync(long deviceId, string engineId, CancellationToken ct);
 }

@@ -33,15 +33,22 @@ internal sealed class SqlSnmpDeviceStore(QdmsDb db) : ISnmpDeviceStore
             "SELECT device_id FROM device_identities WHERE protocol = 'snmp' AND identity_key = @key", new { key }, tx, cancellationToken: ct));
         if (owner is { } other && other != s.DeviceId)
         {
-            throw new ConflictException($"The identity snmp:{key} already belongs to device {other}.");
+            throw new ConflictException($"The identity snmp:{key} already belongs to another device.");
         }
 
         await c.ExecuteAsync(new CommandDefinition(
             "DELETE FROM device_identities WHERE device_id = @DeviceId AND protocol = 'snmp' AND identity_key <> @key", new { s.DeviceId, key }, tx, cancellationToken: ct));
         if (owner is null)
         {
-            await c.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO device_identities (protocol, identity_key, device_id) VALUES ('snmp', @key, @DeviceId)", new { key, s.DeviceId }, tx, cancellationToken: ct));
+            try
+            {
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO device_identities (protocol, identity_key, device_id) VALUES ('snmp', @key, @DeviceId)", new { key, s.DeviceId }, tx, cancellationToken: ct));
+            }
+            catch (DbException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                throw new ConflictException($"The identity snmp:{key} was just taken by another device.");
+            }
         }
 
         await c.ExecuteAsync(new CommandDefinition(
@@ -86,12 +93,6 @@ internal sealed class SqlSnmpDeviceStore(QdmsDb db) : ISnmpDeviceStore
         var rows = await c.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns}, d.tags AS Tags, d.status AS Status FROM snmp_devices s JOIN devices d ON d.id = s.device_id ORDER BY s.device_id", cancellationToken: ct));
         return rows.Select(r => new SnmpPolledDevice(r.ToSettings(), r.Tags.Length == 0 ? [] : r.Tags.Split(';'), (DeviceStatus)r.Status)).ToList();
-    }
-
-    public async Task SetEngineIdAsync(long deviceId, string engineId, CancellationToken ct)
-    {
-        await using var c = await db.OpenAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition("UPDATE snmp_devices SET engine_id = @engineId WHERE device_id = @deviceId", new { deviceId, engineId }, cancellationToken: ct));
     }
 
     private sealed class Row
