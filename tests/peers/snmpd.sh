@@ -17,7 +17,11 @@ PORT=${1:-16100}
 if [ "$PORT" = 0 ]; then
   PORT=$(python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 fi
-DIR=$(mktemp -d /tmp/qdms-snmpd.XXXXXX)
+# State and log on tmpfs when there is one: on a machine busy with disk I/O, snmpd blocked for seconds writing its
+# persistent state under /tmp (process state D), and every request in that window timed out.
+BASE=/tmp
+[ -d /dev/shm ] && [ -w /dev/shm ] && BASE=/dev/shm
+DIR=$(mktemp -d "$BASE/qdms-snmpd.XXXXXX")
 mkdir -p "$DIR/persist"
 cat >"$DIR/snmpd.conf" <<CONF
 agentAddress udp:127.0.0.1:$PORT

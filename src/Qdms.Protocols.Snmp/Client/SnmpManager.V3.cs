@@ -42,7 +42,7 @@ public sealed partial class SnmpManager
         {
             if (!_engines.TryGetValue(endPoint, out var engine))
                 engine = await DiscoverOnceAsync(target, endPoint, cancellationToken);
-            var keys = UsmLocalizedKeys.For(user, engine.EngineId);
+            var keys = engine.KeysFor(user);
             SnmpReply reply;
             try
             {
@@ -81,7 +81,7 @@ public sealed partial class SnmpManager
 
     /// <summary>
     /// An agent that cannot decrypt a request drops it silently (net-snmp counts a parse error), so a timed-out authPriv
-    /// request is followed by one authNoPriv probe: an authenticated answer (a Response, or the unsupportedSecLevel
+    /// request is followed by an authNoPriv probe (two attempts): an authenticated answer (a Response, or the unsupportedSecLevel
     /// Report an authPriv-only user gets) proves the agent is up and the authentication key right, so the privacy key is wrong.
     /// </summary>
     private async Task<bool> AnswersAuthenticatedAsync(SnmpTarget target, UsmLocalizedKeys keys, byte[] userName, EngineState engine,
@@ -90,7 +90,7 @@ public sealed partial class SnmpManager
         var authOnly = keys with { PrivKey = null };
         try
         {
-            var reply = await SendAsync(target with { Retries = 0 }, null, authOnly, id => UsmMessages.Encode(id, reportable: true, authOnly,
+            var reply = await SendAsync(target with { Retries = 1 }, null, authOnly, id => UsmMessages.Encode(id, reportable: true, authOnly,
                 userName, engine.EngineId, engine.Boots, engine.TimeNow, new ScopedPdu(engine.EngineId, contextName, SnmpPdu.GetRequest(id))),
                 cancellationToken);
             return reply.Pdu.Type == SnmpPduType.Response || UsmMessages.ReportReason(reply.Pdu) is SnmpAuthFailure.UnsupportedSecurityLevel;

@@ -151,7 +151,16 @@ public sealed partial class SnmpManager : IAsyncDisposable
             {
                 continue; // an ICMP error for an earlier datagram; the request's timeout reports it
             }
-            Dispatch(buffer.AsSpan(0, received.ReceivedBytes), Normalize((IPEndPoint)received.RemoteEndPoint));
+            try
+            {
+                Dispatch(buffer.AsSpan(0, received.ReceivedBytes), Normalize((IPEndPoint)received.RemoteEndPoint));
+            }
+#pragma warning disable CA1031 // nothing a datagram carries may stop the receive loop (e.g. a key the cipher refuses)
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Interlocked.Increment(ref _malformed);
+            }
         }
     }
 

@@ -56,6 +56,8 @@ public sealed partial class SnmpNotificationReceiver : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         foreach (var user in options.Users)
             user.Validate();
+        if (options.EngineId is { Length: < 5 or > 32 })
+            throw new ArgumentException("an snmpEngineID is 5 to 32 octets (RFC 3411 §5)", nameof(options));
         var socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {

@@ -16,8 +16,13 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _manager.DisposeAsync();
 
+    /// <summary>For tests that expect timeouts: short attempts.</summary>
     private static SnmpTarget Fast(IPEndPoint endPoint, SnmpVersion version = SnmpVersion.V2c) =>
         new(endPoint, version, "public") { Timeout = TimeSpan.FromMilliseconds(300), Retries = 1 };
+
+    /// <summary>For tests that count requests and expect no timeout: attempts long enough for a loaded machine.</summary>
+    private static SnmpTarget Patient(IPEndPoint endPoint, SnmpVersion version = SnmpVersion.V2c) =>
+        new(endPoint, version, "public") { Timeout = TimeSpan.FromSeconds(10), Retries = 0 };
 
     [Fact]
     public async Task Walk_stops_with_an_error_when_the_agent_returns_a_non_increasing_oid()
@@ -25,7 +30,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
         // Always answers with the same OID: a naive walk would loop forever.
         await using var agent = new FakeAgent(request =>
             [FakeAgent.Response(request, new VarBind(Oid.Parse("1.3.6.1.2.1.1.1.0"), SnmpValue.Integer(1)))]);
-        var error = await Assert.ThrowsAsync<SnmpWalkException>(() => _manager.WalkAsync(Fast(agent.EndPoint), Oid.Parse("1.3.6.1.2.1.1")));
+        var error = await Assert.ThrowsAsync<SnmpWalkException>(() => _manager.WalkAsync(Patient(agent.EndPoint), Oid.Parse("1.3.6.1.2.1.1")));
         Assert.Equal("1.3.6.1.2.1.1.1.0", error.Returned.ToString());
         Assert.Contains("not increasing", error.Message);
         Assert.Equal(2, agent.Requests);
@@ -43,7 +48,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
                 ((SnmpPdu)request.Pdu).RequestId, SnmpErrorStatus.NoError, 0, [])).ToArray(),     // right id, wrong community
             FakeAgent.Response(request, new VarBind(SysName, SnmpValue.OctetString("right"))),
         ]);
-        var result = await _manager.GetAsync(Fast(agent.EndPoint), [SysName]);
+        var result = await _manager.GetAsync(Patient(agent.EndPoint), [SysName]);
         Assert.Equal("right", Assert.Single(result).Value.AsString());
         Assert.Equal((1L, 2L), (_manager.MalformedDatagrams, _manager.UnmatchedDatagrams));
     }
@@ -73,7 +78,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
                 ids.Add(((SnmpPdu)request.Pdu).RequestId);
             return ids.Count == 1 ? [] : [FakeAgent.Response(request, new VarBind(SysName, SnmpValue.OctetString("second")))];
         });
-        var result = await _manager.GetAsync(Fast(agent.EndPoint), [SysName]);
+        var result = await _manager.GetAsync(Fast(agent.EndPoint) with { Timeout = TimeSpan.FromSeconds(1) }, [SysName]);
         Assert.Equal("second", result[0].Value.AsString());
         Assert.Equal(2, ids.Count);
         Assert.Equal(ids[0], ids[1]);
@@ -95,12 +100,27 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_dual_mode_socket_reaches_IPv4_and_IPv6_agents()
+    {
+        using var v6 = new UdpClient(new IPEndPoint(IPAddress.IPv6Loopback, 0));
+        using var v4 = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var gets = new[] { v6, v4 }.Select(agent => _manager.GetAsync(Fast((IPEndPoint)agent.Client.LocalEndPoint!) with { Timeout = TimeSpan.FromSeconds(10) }, [SysName])).ToArray();
+        foreach (var (agent, name) in new[] { (v6, "six"), (v4, "four") })
+        {
+            var received = await agent.ReceiveAsync();
+            Assert.True(SnmpMessage.TryRead(received.Buffer, out var request, out _));
+            await agent.SendAsync(FakeAgent.Response(request, new VarBind(SysName, SnmpValue.OctetString(name))), received.RemoteEndPoint);
+        }
+        Assert.Equal(["six", "four"], (await Task.WhenAll(gets)).Select(r => r[0].Value.AsString()));
+    }
+
+    [Fact]
     public async Task A_silent_agent_times_out_naming_target_attempts_and_timeout()
     {
         await using var agent = new FakeAgent(_ => []);
         var error = await Assert.ThrowsAsync<SnmpTimeoutException>(() => _manager.GetAsync(Fast(agent.EndPoint) with { Retries = 2 }, [SysName]));
         Assert.Equal(3, error.Attempts);
-        Assert.Equal(3, agent.Requests);
+        await Poll.UntilAsync(() => agent.Requests == 3, "the fake agent to count the third attempt");
         Assert.Contains($"no answer from {agent.EndPoint}", error.Message);
         Assert.Contains("3 attempt(s) of 300 ms", error.Message);
         Assert.Contains("wrong community or agent down", error.Message);
@@ -171,7 +191,7 @@ public sealed class SnmpManagerFailureTests : IAsyncLifetime
                 ? [new SnmpMessage(SnmpVersion.V1, request.Community, new SnmpPdu(SnmpPduType.Response, pdu.RequestId, SnmpErrorStatus.NoSuchName, 1, pdu.VarBinds)).ToArray()]
                 : [FakeAgent.Response(request, new VarBind(next, SnmpValue.Integer(1)))];
         });
-        var target = Fast(agent.EndPoint, SnmpVersion.V1);
+        var target = Patient(agent.EndPoint, SnmpVersion.V1);
         var walk = await _manager.WalkAsync(target, Oid.Parse("1.3.6.1.2.1.1"));
         Assert.Equal(["1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.2.0"], walk.Select(v => v.Oid.ToString()));
         Assert.Equal(3, agent.Requests);

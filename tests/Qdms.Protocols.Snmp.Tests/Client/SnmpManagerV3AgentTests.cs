@@ -22,7 +22,7 @@ public sealed class SnmpManagerV3AgentTests(SnmpdAgent agent, ITestOutputHelper 
     private static UsmUser User(string name, SnmpAuthProtocol auth = SnmpAuthProtocol.None, SnmpPrivProtocol priv = SnmpPrivProtocol.None) =>
         new(name, auth, auth == SnmpAuthProtocol.None ? null : $"authpass-{name}", priv, priv == SnmpPrivProtocol.None ? null : $"privpass-{name}");
 
-    private SnmpTarget Target(UsmUser user) => new(agent.EndPoint, SnmpVersion.V3, User: user) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 };
+    private SnmpTarget Target(UsmUser user) => new(agent.EndPoint, SnmpVersion.V3, User: user) { Timeout = TimeSpan.FromSeconds(3), Retries = 2 };
 
     public static TheoryData<string, SnmpAuthProtocol, SnmpPrivProtocol> Users => new()
     {
@@ -107,7 +107,9 @@ public sealed class SnmpManagerV3AgentTests(SnmpdAgent agent, ITestOutputHelper 
     public async Task A_wrong_priv_password_or_protocol_is_reported_as_DecryptionError(SnmpPrivProtocol priv, string password)
     {
         var error = await Assert.ThrowsAsync<SnmpAuthenticationException>(() =>
-            _manager.GetAsync(Target(User("shaaes", SnmpAuthProtocol.Sha1, SnmpPrivProtocol.Aes128) with { Priv = priv, PrivPassword = password }), [SysName]));
+            _manager.GetAsync(Target(User("shaaes", SnmpAuthProtocol.Sha1, SnmpPrivProtocol.Aes128) with { Priv = priv, PrivPassword = password })
+                with
+            { Timeout = TimeSpan.FromSeconds(3), Retries = 0 }, [SysName])); // snmpd drops it silently: one attempt, then the probe
         Assert.Equal(SnmpAuthFailure.DecryptionError, error.Reason);
         Assert.Contains("privacy password", error.Message);
     }

@@ -80,7 +80,7 @@ public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
     public async Task A_v2c_inform_is_acknowledged_so_snmpinform_exits_0()
     {
         // snmpinform waits for the Response and exits non-zero (after its retries) without one; Tool throws then.
-        SnmpdAgent.Tool("snmpinform", "-v2c", "-c", "public", "-t", "2", "-r", "0", Address, "999", "1.3.6.1.6.3.1.1.5.1",
+        SnmpdAgent.Tool("snmpinform", "-v2c", "-c", "public", "-t", "5", "-r", "0", Address, "999", "1.3.6.1.6.3.1.1.5.1",
             "1.3.6.1.2.1.1.5.0", "s", "v2c inform");
         var n = await NextAsync();
         Assert.Equal((SnmpVersion.V2c, true, 999u), (n.Version, n.IsInform, n.Uptime));
@@ -132,7 +132,7 @@ public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
     [InlineData("plain", "noAuthNoPriv", null, null)]
     public async Task A_v3_inform_discovers_our_engine_and_is_acknowledged(string user, string level, string? auth, string? priv)
     {
-        SnmpdAgent.Tool("snmpinform", [.. V3(user, level, auth, priv), "-t", "2", "-r", "0", Address, "777", "1.3.6.1.6.3.1.1.5.4",
+        SnmpdAgent.Tool("snmpinform", [.. V3(user, level, auth, priv), "-t", "5", "-r", "0", Address, "777", "1.3.6.1.6.3.1.1.5.4",
             "1.3.6.1.2.1.1.5.0", "s", "v3 inform"]);
         var n = await NextAsync();
         Assert.Equal((SnmpVersion.V3, true, user, 777u), (n.Version, n.IsInform, n.UserName, n.Uptime));
@@ -157,6 +157,18 @@ public sealed class SnmpNotificationReceiverTests : IAsyncLifetime
         SnmpdAgent.Tool("snmptrap", ["-v3", "-l", "noAuthNoPriv", "-u", "stranger", "-e", Convert.ToHexString(SenderEngineId), Address, "1", "1.3.6.1.6.3.1.1.5.3"]);
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         Assert.Contains("unknown v3 user 'stranger'", await _rejected.Reader.ReadAsync(limit.Token));
+    }
+
+    [Fact]
+    public async Task A_given_engine_id_is_used_and_a_malformed_one_is_refused()
+    {
+        var engineId = Convert.FromHexString("80001F88040102030405");
+        await using (var receiver = await SnmpNotificationReceiver.StartAsync(new IPEndPoint(IPAddress.Loopback, 0),
+            new SnmpReceiverOptions { EngineId = engineId }, _ => ValueTask.CompletedTask))
+            Assert.Equal(engineId, receiver.EngineId);
+        Assert.Equal(17, _receiver.EngineId.Length); // generated: format 5 with 12 random octets
+        await Assert.ThrowsAsync<ArgumentException>(() => SnmpNotificationReceiver.StartAsync(new IPEndPoint(IPAddress.Loopback, 0),
+            new SnmpReceiverOptions { EngineId = [1, 2, 3] }, _ => ValueTask.CompletedTask));
     }
 
     private static string[] V3(string user, string level, string? auth, string? priv) =>
