@@ -64,8 +64,20 @@ internal sealed class SqlSnmpDeviceStore(QdmsDb db) : ISnmpDeviceStore
             """,
             new
             {
-                s.DeviceId, s.TenantId, s.Host, s.Port, version = (int)s.Version, s.SealedCommunity, s.UserName, s.AuthProtocol, s.SealedAuthPassword,
-                s.PrivProtocol, s.SealedPrivPassword, s.ContextName, s.EngineId, now = Time.ToDb(now),
+                s.DeviceId,
+                s.TenantId,
+                s.Host,
+                s.Port,
+                version = (int)s.Version,
+                s.SealedCommunity,
+                s.UserName,
+                s.AuthProtocol,
+                s.SealedAuthPassword,
+                s.PrivProtocol,
+                s.SealedPrivPassword,
+                s.ContextName,
+                s.EngineId,
+                now = Time.ToDb(now),
             },
             tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
