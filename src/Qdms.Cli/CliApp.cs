@@ -39,5 +39,6 @@ public static class CliApp
         DeviceCommands.Create(context),
         TaskCommands.Create(context),
         ScenarioCommands.Create(context),
+        SnmpCommands.Create(context),
     ];
 }

@@ -5,6 +5,7 @@ using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
 using Qdms.Core.Security;
+using Qdms.Core.Snmp;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 
@@ -31,6 +32,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DeviceService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<IDeviceAuthenticator, DeviceAuthenticator>();
+        services.AddSingleton<SnmpInventorySignal>();
+        services.AddSingleton<SnmpDeviceService>();
+        services.AddSingleton<SnmpProfileService>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Qdms.Core.Events;
 using Qdms.Core.Files;
 using Qdms.Core.Measurements;
 using Qdms.Core.Scenarios;
+using Qdms.Core.Snmp;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -36,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IScenarioStore, SqlScenarioStore>();
         services.AddSingleton<IScenarioRunStore, SqlScenarioRunStore>();
         services.AddSingleton<IScenarioScheduleStore, SqlScenarioScheduleStore>();
+        services.AddSingleton<ISnmpDeviceStore, SqlSnmpDeviceStore>();
+        services.AddSingleton<ISnmpProfileStore, SqlSnmpProfileStore>();
+        services.AddSingleton<ISnmpPollStore, SqlSnmpPollStore>();
         return services;
     }
 }

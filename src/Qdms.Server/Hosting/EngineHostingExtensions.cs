@@ -13,6 +13,7 @@ internal static class EngineHostingExtensions
     public static IServiceCollection AddQdmsEngines(this IServiceCollection services)
     {
         services.AddDmEngineType<EchoEngineType>();
+        services.AddQdmsSnmp();
         services.AddHostedService<EngineHost>();
         services.AddSingleton<Jobs.ExpiredTokenCleanup>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());

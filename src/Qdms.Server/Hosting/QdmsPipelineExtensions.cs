@@ -36,6 +36,7 @@ internal static class QdmsPipelineExtensions
         api.MapTaskEndpoints();
         api.MapScenarioEndpoints();
         api.MapEventEndpoints();
+        api.MapSnmpEndpoints();
         return app;
     }
 }

@@ -14,6 +14,7 @@ public static class MigrationCatalog
         M0004Files.Migration,
         M0005DeviceListIndexes.Migration,
         M0006EventsMeasurements.Migration,
+        M0007Snmp.Migration,
         M0009Scenarios.Migration,
     ];
 }
