@@ -3,6 +3,7 @@ using Qdms.Core.Audit;
 using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
+using Qdms.Core.Qos;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
 using Qdms.Storage.Migrations;
@@ -28,6 +29,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
+        services.AddSingleton<IQosDeviceStore, SqlQosDeviceStore>();
+        services.AddSingleton<IQosLogStore, SqlQosLogStore>();
+        services.AddSingleton<IQosMeasurementQueryStore, SqlQosMeasurementQueryStore>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ internal static class EngineHostingExtensions
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());
         services.AddSingleton<Jobs.TaskExpiry>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.TaskExpiry>());
+        services.AddQdmsQosEvaluator();
         return services;
     }
 }

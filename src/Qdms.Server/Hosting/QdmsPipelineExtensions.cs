@@ -34,6 +34,7 @@ internal static class QdmsPipelineExtensions
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
         api.MapTaskEndpoints();
+        app.MapQosEndpoints();
         return app;
     }
 }

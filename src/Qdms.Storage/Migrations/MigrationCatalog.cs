@@ -13,5 +13,6 @@ public static class MigrationCatalog
         M0003Engines.Migration,
         M0004Files.Migration,
         M0005DeviceListIndexes.Migration,
+        M0008Qos.Migration,
     ];
 }
