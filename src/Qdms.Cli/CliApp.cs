@@ -32,6 +32,7 @@ public static class CliApp
         TenantCommands.Create(context),
         TokenCommands.Create(context),
         AuditCommands.Create(context),
+        EventCommands.Create(context),
         EngineCommands.Create(context),
         ServiceCommands.Create(context),
         FileCommands.Create(context),

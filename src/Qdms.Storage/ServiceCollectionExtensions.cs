@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Qdms.Core.Audit;
 using Qdms.Core.Devices;
 using Qdms.Core.Engines;
+using Qdms.Core.Events;
 using Qdms.Core.Files;
+using Qdms.Core.Measurements;
 using Qdms.Core.Qos;
 using Qdms.Core.Tenants;
 using Qdms.Core.Users;
@@ -29,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
+        services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();
+        services.AddSingleton<IMeasurementStore, SqlMeasurementStore>();
         services.AddSingleton<IQosDeviceStore, SqlQosDeviceStore>();
         services.AddSingleton<IQosLogStore, SqlQosLogStore>();
         services.AddSingleton<IQosMeasurementQueryStore, SqlQosMeasurementQueryStore>();

@@ -25,6 +25,19 @@ public sealed class DeviceCsvTests
     }
 
     [Fact]
+    public void Formula_like_cells_are_exported_behind_an_apostrophe_and_read_back_unchanged()
+    {
+        var device = new Device(1, 1, "=HYPERLINK(\"http://evil\")", "+Acme", "-model", "@serial", null, null, null, DeviceStatus.Unknown, [], null, null, null,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, [new DeviceIdentity("tr069", "X-Y-Z")]);
+        var line = DeviceCsv.Row(device);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", line, StringComparison.Ordinal);
+        Assert.Contains(",'+Acme,'-model,'@serial,", line, StringComparison.Ordinal);
+
+        var row = Assert.Single(Parse(DeviceCsv.Header + "\r\n" + line));
+        Assert.Equal(("=HYPERLINK(\"http://evil\")", "+Acme", "-model", "@serial"), (row.Draft.Name, row.Draft.Manufacturer, row.Draft.Model, row.Draft.Serial));
+    }
+
+    [Fact]
     public void Columns_may_come_in_any_order_and_case()
     {
         var row = Assert.Single(Parse("Name,IDENTITIES\nBox,tr069:K1\n"));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Qdms.Contracts;
+using Qdms.Core.Events;
 using Qdms.Server.Jobs;
 using Qdms.Server.Tests.Support;
 
@@ -47,6 +48,24 @@ public abstract class ServiceJobsAndReportTests(QdmsAppFactory app)
 
         Assert.Equal("expired", (await admin.GetTaskAsync(overdue.Id)).Status);
         Assert.Equal("queued", (await admin.GetTaskAsync(fresh.Id)).Status);
+    }
+
+    [Fact]
+    public async Task The_event_retention_job_deletes_events_older_than_ninety_days_by_default()
+    {
+        var admin = await app.AdminAsync();
+        var device = await admin.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("snmp", "retention-" + Guid.NewGuid().ToString("N"))]));
+        var now = DateTimeOffset.UtcNow;
+        await app.Services.GetRequiredService<IDeviceEventStore>().AppendAsync(
+        [
+            new NewDeviceEvent(device.TenantId, device.Id, "snmp", "trap", EventSeverity.Info, now.AddDays(-91), "too old"),
+            new NewDeviceEvent(device.TenantId, device.Id, "snmp", "trap", EventSeverity.Info, now.AddDays(-89), "kept"),
+        ], default);
+
+        Assert.True(await app.Services.GetRequiredService<EventRetention>().RunOnceAsync(CancellationToken.None) >= 1);
+
+        Assert.Equal(["kept"], (await admin.ListEventsAsync(deviceId: device.Id)).Items.Select(e => e.Message));
+        Assert.Contains((await admin.ServiceReportAsync()).Components, c => c.Name == "event-retention");
     }
 
     [Fact]

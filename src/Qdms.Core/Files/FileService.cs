@@ -15,6 +15,8 @@ namespace Qdms.Core.Files;
 public sealed class FileService(
     IFileStore files,
     IDownloadTokenStore downloadTokens,
+    IDeviceStore devices,
+    IDeviceTaskStore tasks,
     IFileContentStore content,
     ITenantStore tenants,
     DefaultTenant defaultTenant,
@@ -132,7 +134,8 @@ public sealed class FileService(
 
     /// <summary>
     /// A token that lets a device fetch one file until it expires (default <c>Qdms:Files:DownloadTokenLifetime</c>).
-    /// <paramref name="deviceId"/> and <paramref name="taskId"/> record whom and what it was for.
+    /// <paramref name="deviceId"/> and <paramref name="taskId"/> record whom and what it was for; each must be of the file's tenant
+    /// (and the task of that device), or the call fails with 404.
     /// </summary>
     public async Task<IssuedDownloadToken> IssueDownloadTokenAsync(Caller caller, long fileId, long? deviceId, long? taskId, TimeSpan? lifetime, CancellationToken ct)
     {
@@ -145,6 +148,17 @@ public sealed class FileService(
         }
 
         var file = await files.GetAsync(fileId, caller.Scope, ct) ?? throw NotFoundException.For("file", fileId);
+        var fileTenant = TenantScope.Of(file.TenantId);
+        if (deviceId is { } d && await devices.GetAsync(d, fileTenant, ct) is null)
+        {
+            throw NotFoundException.For("device", d);
+        }
+
+        if (taskId is { } t && (await tasks.GetAsync(t, fileTenant, ct) is not { } task || (deviceId is not null && task.DeviceId != deviceId)))
+        {
+            throw NotFoundException.For("task", t);
+        }
+
         var now = time.GetUtcNow();
         var secret = SecretToken.New(DownloadTokenPrefix);
         var token = await downloadTokens.CreateAsync(

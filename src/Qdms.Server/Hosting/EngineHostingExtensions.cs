@@ -17,6 +17,8 @@ internal static class EngineHostingExtensions
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());
         services.AddSingleton<Jobs.TaskExpiry>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.TaskExpiry>());
+        services.AddSingleton<Jobs.EventRetention>();
+        services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.EventRetention>());
         services.AddQdmsQosEvaluator();
         return services;
     }

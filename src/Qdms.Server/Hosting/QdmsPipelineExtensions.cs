@@ -34,6 +34,7 @@ internal static class QdmsPipelineExtensions
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
         api.MapTaskEndpoints();
+        api.MapEventEndpoints();
         app.MapQosEndpoints();
         return app;
     }

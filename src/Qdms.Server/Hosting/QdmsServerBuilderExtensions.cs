@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Console;
 using Qdms.Core;
 using Qdms.Core.Auth;
+using Qdms.Core.Events;
 using Qdms.Server.Auth;
 using Qdms.Server.Files;
 using Qdms.Server.Operability;
@@ -45,6 +46,7 @@ internal static class QdmsServerBuilderExtensions
         services.AddQdmsEngines();
         services.AddQdmsFiles(builder.Configuration, storage);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventOptions>().Bind(builder.Configuration.GetSection(EventOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpContextAccessor();
         services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.ToCaller()

@@ -13,6 +13,7 @@ public static class MigrationCatalog
         M0003Engines.Migration,
         M0004Files.Migration,
         M0005DeviceListIndexes.Migration,
+        M0006EventsMeasurements.Migration,
         M0008Qos.Migration,
     ];
 }

@@ -91,7 +91,8 @@ public sealed class FileCliTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (path, bytes) = await WriteAsync(dir, "config.xml", 123_457, seed: 4);
         var id = (await cli.JsonAsync(["files", "register", path, "--type", "config", "--version", "7", .. Groups])).GetProperty("id").GetInt64();
 
-        var output = await cli.OkAsync("files", "token", id.Text(), "--device", "42", "--expires-in", "600");
+        var device = (await cli.JsonAsync("devices", "add", "--identity", "tr069:cli-token-" + Guid.NewGuid().ToString("N"))).GetProperty("id").GetInt64();
+        var output = await cli.OkAsync("files", "token", id.Text(), "--device", device.Text(), "--expires-in", "600");
         Assert.Contains($"Download token for file {id}", output, StringComparison.Ordinal);
         var url = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
         Assert.Contains($"/files/{id}/config.xml?token=", url, StringComparison.Ordinal);

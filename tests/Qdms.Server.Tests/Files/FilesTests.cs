@@ -165,12 +165,35 @@ public abstract class FilesTests(FilesApp app)
     }
 
     [Fact]
+    public async Task A_download_token_for_another_tenants_device_or_another_devices_task_is_refused_with_404()
+    {
+        var (op, _, _) = await app.TenantUserAsync("operator");
+        var (other, _, _) = await app.TenantUserAsync("operator");
+        var file = await RegisterAsync(op, Bytes(10));
+        var mine = await op.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("tr069", "mine-" + Guid.NewGuid().ToString("N"))]));
+        var second = await op.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("tr069", "second-" + Guid.NewGuid().ToString("N"))]));
+        var theirs = await other.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("tr069", "theirs-" + Guid.NewGuid().ToString("N"))]));
+        var secondsTask = await op.CreateTaskAsync(second.Id, new CreateTaskRequest("reboot"));
+
+        var e = await Assert.ThrowsAsync<QdmsApiException>(() => op.CreateDownloadTokenAsync(file.Id, new CreateDownloadTokenRequest(DeviceId: theirs.Id)));
+        Assert.Equal(404, e.Status);
+        Assert.Contains("device", e.Message, StringComparison.Ordinal);
+        e = await Assert.ThrowsAsync<QdmsApiException>(() => op.CreateDownloadTokenAsync(file.Id, new CreateDownloadTokenRequest(DeviceId: mine.Id, TaskId: secondsTask.Id)));
+        Assert.Equal(404, e.Status);
+        Assert.Contains("task", e.Message, StringComparison.Ordinal);
+
+        var ok = await op.CreateDownloadTokenAsync(file.Id, new CreateDownloadTokenRequest(DeviceId: second.Id, TaskId: secondsTask.Id));
+        Assert.StartsWith("qdl_", ok.Token, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_download_token_fetches_the_whole_file_a_range_the_headers_and_honours_the_etag()
     {
         var (op, _, _) = await app.TenantUserAsync("operator");
         var bytes = Bytes(100_000, seed: 3);
         var file = await RegisterAsync(op, bytes);
-        var token = await op.CreateDownloadTokenAsync(file.Id, new CreateDownloadTokenRequest(DeviceId: 42, ExpiresInSeconds: 600));
+        var device = await op.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("tr069", "token-" + Guid.NewGuid().ToString("N"))]));
+        var token = await op.CreateDownloadTokenAsync(file.Id, new CreateDownloadTokenRequest(DeviceId: device.Id, ExpiresInSeconds: 600));
         Assert.StartsWith("qdl_", token.Token, StringComparison.Ordinal);
         Assert.EndsWith($"{file.DownloadPath}?token={Uri.EscapeDataString(token.Token)}", token.Url, StringComparison.Ordinal);
         Assert.InRange(token.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(500), DateTimeOffset.UtcNow.AddSeconds(700));

@@ -32,11 +32,22 @@ public static class DeviceCsv
         string.Join(';', d.Tags),
     }.Select(Quote)) + "\r\n";
 
+    /// <summary>
+    /// Characters that make a spreadsheet read a cell as a formula. Export prefixes such a cell with an apostrophe
+    /// (OWASP's advice against CSV injection) and import strips that one apostrophe again, so a round trip is exact.
+    /// </summary>
+    private const string FormulaStarts = "=+-@\t\r";
+
     private static string Quote(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return "";
+        }
+
+        if (FormulaStarts.Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
         }
 
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
@@ -98,7 +109,7 @@ public static class DeviceCsv
 
     private static DeviceDraft ParseRow(List<string> fields, Dictionary<string, int> index, int line)
     {
-        string? Cell(string column) => index.TryGetValue(column, out var i) ? fields[i] : null;
+        string? Cell(string column) => index.TryGetValue(column, out var i) ? Unescape(fields[i]) : null;
 
         T Checked<T>(string column, Func<string?, T> check)
         {
@@ -125,6 +136,10 @@ public static class DeviceCsv
             Checked("provisionGroup", v => DeviceRules.Text(v, "provisionGroup")),
             Checked("updateGroup", v => DeviceRules.Text(v, "updateGroup")));
     }
+
+    /// <summary>Removes the apostrophe that export put before a formula-like cell.</summary>
+    private static string Unescape(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && FormulaStarts.Contains(cell[1], StringComparison.Ordinal) ? cell[1..] : cell;
 
     private static IEnumerable<string> Split(string? cell) =>
         (cell ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
