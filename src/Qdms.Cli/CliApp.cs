@@ -38,5 +38,6 @@ public static class CliApp
         FileCommands.Create(context),
         DeviceCommands.Create(context),
         TaskCommands.Create(context),
+        QosCommands.Create(context),
     ];
 }

@@ -19,18 +19,26 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
     private readonly ushort _identifier;
     private readonly ConcurrentDictionary<ushort, Pending> _pending = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _receiver;
+    private readonly Thread _receiver;
     private int _sequence;
+    private long _sendFailures;
 
     private IcmpPinger(Socket socket, bool raw)
     {
         _socket = socket;
         _raw = raw;
         _identifier = (ushort)Random.Shared.Next(1, 65536);
-        _receiver = Task.Run(ReceiveLoopAsync);
+        _receiver = new Thread(ReceiveLoop) { IsBackground = true, Name = "qos-icmp-receive" };
+        _receiver.Start();
     }
 
     public RttMethod Method => RttMethod.Icmp;
+
+    /// <summary>Requests the kernel refused to send (no route, buffer full).</summary>
+    public long SendFailures => Interlocked.Read(ref _sendFailures);
+
+    /// <summary>The error of the last refused send.</summary>
+    public SocketError? LastSendError { get; private set; }
 
     /// <summary>True on a raw socket, false on a datagram ICMP socket.</summary>
     public bool IsRaw => _raw;
@@ -43,7 +51,16 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
             try
             {
                 var socket = new Socket(AddressFamily.InterNetwork, type, ProtocolType.Icmp);
-                socket.ReceiveBufferSize = 4 * 1024 * 1024;
+                socket.ReceiveBufferSize = 4 * 1024 * 1024; // capped by net.core.rmem_max …
+                TrySetRawOption(socket, SolSocket, SoRcvBufForce, 4 * 1024 * 1024); // … unless privileged
+                if (raw)
+                {
+                    // A raw ICMP socket sees every ICMP packet of the host, our own looped-back requests too: let only echo replies in.
+                    TrySetRawOption(socket, SolRaw, IcmpFilter, ~(1 << IcmpEcho.EchoReply));
+                }
+
+                socket.Bind(new IPEndPoint(IPAddress.Any, 0)); // receiving needs a bound socket
+                socket.ReceiveTimeout = 1000; // the receive thread looks at the stop flag at least once a second
                 return new IcmpPinger(socket, raw);
             }
             catch (SocketException)
@@ -52,6 +69,23 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
         }
 
         return null;
+    }
+
+    private const int SolSocket = 1;
+    private const int SoRcvBufForce = 33;
+    private const int SolRaw = 255;
+    private const int IcmpFilter = 1;
+
+    private static void TrySetRawOption(Socket socket, int level, int name, int value)
+    {
+        try
+        {
+            socket.SetRawSocketOption(level, name, BitConverter.GetBytes(value));
+        }
+        catch (SocketException)
+        {
+            // not permitted or not Linux: the defaults still work, with more traffic to sort or a smaller buffer
+        }
     }
 
     /// <summary>The round trip in microseconds, or null when no reply came in time or the request could not be sent.</summary>
@@ -83,13 +117,15 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
         try
         {
             pending.Start = Stopwatch.GetTimestamp();
-            await _socket.SendToAsync(packet, SocketFlags.None, new IPEndPoint(address, 0), limit.Token);
+            _socket.SendTo(packet, SocketFlags.None, new IPEndPoint(address, 0)); // a raw/datagram ICMP send does not block
             var received = await pending.Completion.Task;
             ct.ThrowIfCancellationRequested();
             return received is { } at ? Stopwatch.GetElapsedTime(pending.Start, at).Ticks / 10.0 : null;
         }
-        catch (SocketException)
+        catch (SocketException e)
         {
+            Interlocked.Increment(ref _sendFailures);
+            LastSendError = e.SocketErrorCode;
             return null; // no route, host unreachable: the probe is lost
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -102,22 +138,26 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>
+    /// A dedicated thread blocked in recvfrom: the kernel wakes it the moment a reply lands, so the receive time is not
+    /// inflated by thread-pool scheduling as an async receive's continuation would be under load.
+    /// </summary>
+    private void ReceiveLoop()
     {
         var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
         while (!_stop.IsCancellationRequested)
         {
-            SocketReceiveFromResult result;
+            EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+            int n;
             try
             {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
+                n = _socket.ReceiveFrom(buffer, ref from);
             }
-            catch (OperationCanceledException)
+            catch (ObjectDisposedException)
             {
                 return;
             }
-            catch (ObjectDisposedException)
+            catch (SocketException) when (_stop.IsCancellationRequested)
             {
                 return;
             }
@@ -127,10 +167,10 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
             }
 
             var at = Stopwatch.GetTimestamp();
-            if (!IcmpEcho.TryReadReply(buffer.AsSpan(0, result.ReceivedBytes), _raw, out var identifier, out var sequence)
+            if (!IcmpEcho.TryReadReply(buffer.AsSpan(0, n), _raw, out var identifier, out var sequence)
                 || (_raw && identifier != _identifier)
                 || !_pending.TryGetValue(sequence, out var pending)
-                || !((IPEndPoint)result.RemoteEndPoint).Address.Equals(pending.Address))
+                || !((IPEndPoint)from).Address.Equals(pending.Address))
             {
                 continue;
             }
@@ -142,15 +182,16 @@ public sealed class IcmpPinger : IRttProbe, IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _socket.Dispose();
         try
         {
-            _receiver.Wait(TimeSpan.FromSeconds(2));
+            _socket.Shutdown(SocketShutdown.Both); // wakes the blocked receive (Linux does so even when it answers ENOTCONN)
         }
-        catch (AggregateException)
+        catch (SocketException)
         {
         }
 
+        _socket.Dispose();
+        _receiver.Join(TimeSpan.FromSeconds(2));
         _stop.Dispose();
     }
 
