@@ -16,10 +16,13 @@ public sealed class QosScorer(QosWindowStore window)
     public IReadOnlyList<ProviderScore> Score(QosEvaluationPlan plan, IReadOnlyList<(string Name, long? DeviceId)> providers, DateTimeOffset now, TimeSpan rttTimeout)
     {
         var timeoutMs = rttTimeout.TotalMilliseconds;
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var windowMs = (long)plan.Window.TotalMilliseconds;
         var result = new ProviderScore[providers.Count];
         for (var p = 0; p < providers.Count; p++)
         {
             var (name, deviceId) = providers[p];
+            var series = deviceId is { } known ? window.SeriesOf(known) : null;
             var metrics = new MetricScore[plan.Metrics.Count];
             List<string>? missing = null;
             var score = 0.0;
@@ -28,7 +31,7 @@ public sealed class QosScorer(QosWindowStore window)
                 var metric = plan.Metrics[i];
                 var weight = plan.Weights[i];
                 var worst = metric.Group == QosMetricGroup.Rtt ? timeoutMs : Worst;
-                var stats = deviceId is { } id ? window.Stats(id, metric.Group, now, plan.Window, worst) : null;
+                var stats = series?[(int)metric.Group].Stats(nowMs, windowMs, worst);
                 double value;
                 if (stats is { } s)
                 {
@@ -57,6 +60,19 @@ public sealed class QosScorer(QosWindowStore window)
     }
 
     /// <summary>Best first: lower score, then known before unknown, then name in ordinal order — the same input gives the same order.</summary>
-    public static IReadOnlyList<ProviderScore> Rank(IEnumerable<ProviderScore> scores) =>
-        scores.OrderBy(s => s.Score).ThenBy(s => s.Known ? 0 : 1).ThenBy(s => s.Provider, StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<ProviderScore> Rank(IEnumerable<ProviderScore> scores)
+    {
+        var ranked = scores.ToArray();
+        Array.Sort(ranked, static (a, b) =>
+        {
+            var c = a.Score.CompareTo(b.Score);
+            if (c == 0)
+            {
+                c = (a.Known ? 0 : 1).CompareTo(b.Known ? 0 : 1);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Provider, b.Provider);
+        });
+        return ranked;
+    }
 }

@@ -49,6 +49,9 @@ public sealed class QosWindowStore
             ? series[(int)group].Stats(now.ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds, worst)
             : null;
 
+    /// <summary>A device's series, one per group in enum order; null when it has none. Lets a scorer look the device up once.</summary>
+    internal QosSeries[]? SeriesOf(long deviceId) => _devices.GetValueOrDefault(deviceId);
+
     /// <summary>Drops a device's series (it was forgotten).</summary>
     public void Forget(long deviceId) => _devices.TryRemove(deviceId, out _);
 
