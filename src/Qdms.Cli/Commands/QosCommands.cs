@@ -24,7 +24,7 @@ public static class QosCommands
                 r.GetValue(devices) is { Length: > 0 } ids ? ids : null,
                 r.GetValue(group),
                 Split(r.GetValue(metrics)),
-                Split(r.GetValue(weights))?.Select(w => double.Parse(w, CultureInfo.InvariantCulture)).ToList(),
+                Split(r.GetValue(weights))?.Select(ParseWeight).ToList(),
                 r.GetValue(window) is { } w ? (int)ParseDuration(w, "--window").TotalSeconds : null);
             var ranking = await context.ClientFor(r).RankQosAsync(request, ct);
             if (context.Json(r))
@@ -69,6 +69,10 @@ public static class QosCommands
 
     private static List<string>? Split(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static double ParseWeight(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w
+            : throw new CliException($"--weights '{text}' is not a number.");
 
     private static string Num(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
 
