@@ -53,7 +53,7 @@ public sealed partial class QosEvaluator : IQdmsServiceComponent, IDisposable
 
     public string Name => "qos";
 
-    /// <summary>Completes when the window has been rebuilt after the last start (tests wait on it).</summary>
+    /// <summary>Completes when the window has been rebuilt from the store after the last start.</summary>
     public Task Loaded { get; private set; } = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken ct)
