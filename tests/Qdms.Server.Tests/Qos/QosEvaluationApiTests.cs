@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Qdms.Client;
 using Qdms.Contracts;
+using Qdms.Core.Measurements;
+using Qdms.Qos;
 using Qdms.Server.Tests.Support;
 using static Qdms.Server.Tests.Qos.QosTestData;
 
@@ -73,6 +76,27 @@ public abstract class QosEvaluationApiTests(QosApp app)
         Assert.Equal(100, seen.Scores[system].Score);
         Assert.True(sysop.Scores[system].Known);
         Assert.Equal(1, sysop.Scores[system].Score, 6);
+    }
+
+    [Fact]
+    public async Task The_window_is_rebuilt_from_the_store_when_the_evaluator_starts()
+    {
+        var (owner, _, _) = await app.TenantUserAsync("operator");
+        var system = SystemName("Stored");
+        var d = await HostAsync(owner, system);
+        await (await app.AdminAsync()).QosReloadAsync();
+        await app.Services.GetRequiredService<IMeasurementStore>().AppendAsync([Level(d, "memory_used", 42)], default); // not through the recorder
+        var request = Request([system], ["MEMORY_USED_MEAN"]);
+        var before = await owner.QosSortAsync(request);
+
+        var evaluator = app.Services.GetRequiredService<QosEvaluator>();
+        await evaluator.StopAsync(default);
+        await evaluator.StartAsync(default);
+        await evaluator.Loaded;
+        var after = await owner.QosSortAsync(request);
+
+        Assert.Equal(100, before.Scores[system].Score);
+        Assert.Equal(42, after.Scores[system].Score, 6);
     }
 
     [Fact]
