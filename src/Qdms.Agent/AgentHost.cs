@@ -1,84 +1,25 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Qdms.Agent.Sampling;
 
 namespace Qdms.Agent;
 
-/// <summary>Builds the agent's web host from configuration files, environment and command line.</summary>
+/// <summary>Builds the agent from configuration files, environment and command line.</summary>
 internal static class AgentHost
 {
     /// <summary>Optional system-wide configuration file.</summary>
-    public const string SystemConfigFile = "/etc/qdms-agent/agent.json";
+    public const string SystemConfigFile = AgentConfiguration.SystemConfigFile;
 
-    /// <summary>Command-line switches and the keys they set.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Switches = new Dictionary<string, string>
+    /// <summary>Builds the agent (not yet listening); throws <see cref="AgentConfigurationException"/> for unusable settings.</summary>
+    public static AgentApp Build(string[] args, AgentLog? log = null)
     {
-        ["--address"] = "Agent:Address",
-        ["--port"] = "Agent:Port",
-        ["--token"] = "Agent:Token",
-        ["--groups"] = "Agent:Groups",
-        ["--interface"] = "Agent:Interface",
-        ["--link-speed"] = "Agent:DefaultLinkSpeedMbps",
-        ["--mount"] = "Agent:Mount",
-        ["--certificate"] = "Agent:CertificatePath",
-        ["--certificate-key"] = "Agent:CertificateKeyPath",
-        ["--proc-root"] = "Agent:ProcRoot",
-        ["--sys-root"] = "Agent:SysRoot",
-        ["--sample-interval-ms"] = "Agent:SampleIntervalMs",
-    };
-
-    /// <summary>Builds the host; throws <see cref="AgentConfigurationException"/> for unusable settings.</summary>
-    public static WebApplication Build(string[] args)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration
-            .AddJsonFile(SystemConfigFile, optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables("QDMS_")
-            .AddCommandLine(args, Switches.ToDictionary());
-
-        var options = Bind(builder.Configuration);
-        var certificate = options.CertificatePath is null ? null : LoadCertificate(options);
-
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen =>
-            {
-                if (certificate is not null)
-                {
-                    listen.UseHttps(certificate);
-                }
-            });
-        });
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentJson.Default));
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new SampleStore(options.EnabledGroups, DeviceSampler.CountCores(options.ProcRoot)));
-        builder.Services.AddSingleton<DeviceSampler>();
-        builder.Services.AddHostedService<SamplingService>();
-
-        var app = builder.Build();
-        app.MapDeviceQos(options);
-        return app;
-    }
-
-    private static AgentOptions Bind(IConfiguration configuration)
-    {
-        AgentOptions options;
-        try
-        {
-            options = configuration.GetSection(AgentOptions.Section).Get<AgentOptions>() ?? new AgentOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            // the binder names the key and the value it could not convert
-            throw new AgentConfigurationException(e.Message);
-        }
-
+        var options = AgentConfiguration.Bind(AgentConfiguration.Load(args));
         var errors = AgentOptionsValidator.Validate(options);
-        return errors.Count == 0 ? options : throw new AgentConfigurationException(string.Join(Environment.NewLine, errors));
+        if (errors.Count > 0)
+        {
+            throw new AgentConfigurationException(string.Join(Environment.NewLine, errors));
+        }
+
+        var certificate = options.CertificatePath is null ? null : LoadCertificate(options);
+        return new AgentApp(options, certificate, log ?? new AgentLog());
     }
 
     private static X509Certificate2 LoadCertificate(AgentOptions options)
@@ -90,11 +31,11 @@ internal static class AgentHost
                 || path.EndsWith(".crt", StringComparison.OrdinalIgnoreCase))
             {
                 var key = options.CertificateKeyPath ?? path;
-                var pem = options.CertificatePassword is { } password
+                using var pem = options.CertificatePassword is { } password
                     ? X509Certificate2.CreateFromEncryptedPemFile(path, password, key)
                     : X509Certificate2.CreateFromPemFile(path, key);
 
-                // Kestrel needs a key it can use for the TLS handshake; an ephemeral PEM key is not always usable
+                // SslStream needs a key it can use for the handshake; an ephemeral PEM key is not always usable
                 return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
             }
 

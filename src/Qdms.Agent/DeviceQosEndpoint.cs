@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace Qdms.Agent;
 
@@ -7,47 +8,48 @@ namespace Qdms.Agent;
 /// <c>GET /device-qos?batch=N&amp;oids=1.4&amp;oids=2.1</c>: for each requested OID the newest N samples, oldest
 /// first, as <c>{"1.4":[…],"2.1":[…]}</c> — the device agent protocol of the Arrowhead DeviceQoSEvaluator.
 /// </summary>
-internal static class DeviceQosEndpoint
+internal sealed class DeviceQosEndpoint(SampleStore store, string? token)
 {
     /// <summary>The route.</summary>
     public const string Path = "/device-qos";
 
-    /// <summary>Maps the route, behind the bearer token when one is configured.</summary>
-    public static void MapDeviceQos(this WebApplication app, AgentOptions options)
-    {
-        var route = app.MapGet(Path, Handle);
-        if (options.Token is { } token)
-        {
-            var expected = Encoding.UTF8.GetBytes(token);
-            route.AddEndpointFilter(async (context, next) =>
-                HasToken(context.HttpContext.Request, expected)
-                    ? await next(context).ConfigureAwait(false)
-                    : Unauthorized(context.HttpContext));
-        }
-    }
+    private readonly byte[]? _expected = token is null ? null : Encoding.UTF8.GetBytes(token);
 
-    private static IResult Handle(HttpRequest request, SampleStore store)
+    /// <summary>The answer to <c>GET <paramref name="target"/></c> (path and query) with the request's Authorization header.</summary>
+    public AgentResponse Handle(string target, string? authorization)
     {
-        var query = request.Query;
-        var batchText = query["batch"];
+        var q = target.IndexOf('?', StringComparison.Ordinal);
+        var path = q < 0 ? target : target[..q];
+        if (path != Path)
+        {
+            return Problem(404, "Not found", $"No resource at '{path}'; the agent serves {Path}.");
+        }
+
+        if (_expected is not null && !HasToken(authorization, _expected))
+        {
+            return Problem(401, "Unauthorized", "A valid 'Authorization: Bearer <token>' header is required.") with { Challenge = true };
+        }
+
+        var query = ParseQuery(q < 0 ? "" : target[(q + 1)..]);
+        var batchText = query.TryGetValue("batch", out var b) ? b : [];
         if (batchText.Count != 1 || !int.TryParse(batchText[0], out var batch) || batch is < 1 or > SampleRing.Capacity)
         {
-            return BadRequest($"batch must be one whole number between 1 and {SampleRing.Capacity} (was '{batchText}').");
+            return Problem(400, "Bad request", $"batch must be one whole number between 1 and {SampleRing.Capacity} (was '{string.Join(",", batchText)}').");
         }
 
-        var oids = query["oids"]
-            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var oids = (query.TryGetValue("oids", out var o) ? o : [])
+            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (oids.Count == 0)
         {
-            return BadRequest("oids is required: one or more of " + string.Join(", ", store.Oids) + ".");
+            return Problem(400, "Bad request", "oids is required: one or more of " + string.Join(", ", store.Oids) + ".");
         }
 
-        var unknown = oids.Where(o => !store.IsKnown(o)).ToList();
+        var unknown = oids.Where(id => !store.IsKnown(id)).ToList();
         if (unknown.Count > 0)
         {
-            return BadRequest($"unknown oids: {string.Join(", ", unknown)}; known: {string.Join(", ", store.Oids)}.");
+            return Problem(400, "Bad request", $"unknown oids: {string.Join(", ", unknown)}; known: {string.Join(", ", store.Oids)}.");
         }
 
         var result = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -56,14 +58,40 @@ internal static class DeviceQosEndpoint
             result[oid] = store.Newest(oid, batch);
         }
 
-        return Results.Json(result, AgentJson.Default.DictionaryStringDoubleArray);
+        return new AgentResponse(200, "application/json", JsonSerializer.SerializeToUtf8Bytes(result, AgentJson.Default.DictionaryStringDoubleArray));
     }
 
-    private static bool HasToken(HttpRequest request, byte[] expected)
+    /// <summary>A problem+json answer.</summary>
+    public static AgentResponse Problem(int status, string title, string detail) =>
+        new(status, "application/problem+json", JsonSerializer.SerializeToUtf8Bytes(new AgentProblem(status, title, detail), AgentJson.Default.AgentProblem));
+
+    /// <summary>Query parameters, each name with its values in order (<c>+</c> is a space, %-escapes decoded).</summary>
+    public static Dictionary<string, List<string>> ParseQuery(string query)
     {
-        var header = request.Headers.Authorization.ToString();
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Decode(eq < 0 ? pair : pair[..eq]);
+            var value = eq < 0 ? "" : Decode(pair[(eq + 1)..]);
+            if (!result.TryGetValue(name, out var values))
+            {
+                values = [];
+                result[name] = values;
+            }
+
+            values.Add(value);
+        }
+
+        return result;
+    }
+
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+
+    private static bool HasToken(string? header, byte[] expected)
+    {
         const string Scheme = "Bearer ";
-        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -71,14 +99,4 @@ internal static class DeviceQosEndpoint
         var presented = Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim());
         return CryptographicOperations.FixedTimeEquals(presented, expected);
     }
-
-    private static IResult Unauthorized(HttpContext context)
-    {
-        context.Response.Headers.WWWAuthenticate = "Bearer";
-        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-            detail: "A valid 'Authorization: Bearer <token>' header is required.");
-    }
-
-    private static IResult BadRequest(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: detail);
 }

@@ -40,5 +40,6 @@ public static class CliApp
         TaskCommands.Create(context),
         ScenarioCommands.Create(context),
         SnmpCommands.Create(context),
+        QosCommands.Create(context),
     ];
 }

@@ -5,6 +5,7 @@ using Qdms.Core.Engines;
 using Qdms.Core.Events;
 using Qdms.Core.Files;
 using Qdms.Core.Measurements;
+using Qdms.Core.Qos;
 using Qdms.Core.Scenarios;
 using Qdms.Core.Snmp;
 using Qdms.Core.Tenants;
@@ -40,6 +41,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISnmpDeviceStore, SqlSnmpDeviceStore>();
         services.AddSingleton<ISnmpProfileStore, SqlSnmpProfileStore>();
         services.AddSingleton<ISnmpPollStore, SqlSnmpPollStore>();
+        services.AddSingleton<IQosDeviceStore, SqlQosDeviceStore>();
+        services.AddSingleton<IQosLogStore, SqlQosLogStore>();
+        services.AddSingleton<IQosMeasurementQueryStore, SqlQosMeasurementQueryStore>();
         return services;
     }
 }

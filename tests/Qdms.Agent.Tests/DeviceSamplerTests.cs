@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Qdms.Agent.Sampling;
 
 namespace Qdms.Agent.Tests;
@@ -66,6 +65,6 @@ public sealed class DeviceSamplerTests
         options.SysRoot = proc.SysRoot;
         options.Mount = proc.Root;
         var store = new SampleStore(options.EnabledGroups, DeviceSampler.CountCores(options.ProcRoot));
-        return (new DeviceSampler(options, store, NullLogger<DeviceSampler>.Instance), store);
+        return (new DeviceSampler(options, store, AgentLog.None), store);
     }
 }

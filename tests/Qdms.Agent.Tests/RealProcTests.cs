@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using Qdms.Agent.Sampling;
 
 namespace Qdms.Agent.Tests;
@@ -12,7 +11,7 @@ public sealed class RealProcTests
     {
         var options = new AgentOptions();
         var store = new SampleStore(options.EnabledGroups, DeviceSampler.CountCores(options.ProcRoot));
-        var sampler = new DeviceSampler(options, store, NullLogger<DeviceSampler>.Instance);
+        var sampler = new DeviceSampler(options, store, AgentLog.None);
 
         sampler.Sample(Stopwatch.GetTimestamp());
         sampler.Sample(Stopwatch.GetTimestamp());

@@ -3,9 +3,9 @@ namespace Qdms.Agent.Sampling;
 /// <summary>
 /// Takes one sample of every enabled group per call. CPU and network are rates, so the first call only records the
 /// counters and later calls add the load since the previous call; memory and disk are added from the first call.
-/// Not thread-safe: one <see cref="SamplingService"/> drives it.
+/// Not thread-safe: one <see cref="SamplingLoop"/> drives it.
 /// </summary>
-internal sealed partial class DeviceSampler(AgentOptions options, SampleStore store, ILogger<DeviceSampler> logger)
+internal sealed class DeviceSampler(AgentOptions options, SampleStore store, AgentLog log)
 {
     private readonly IReadOnlySet<string> _groups = options.EnabledGroups;
     private CpuStat? _previousCpu;
@@ -119,10 +119,7 @@ internal sealed partial class DeviceSampler(AgentOptions options, SampleStore st
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            LogSampleFailed(logger, source, e.Message);
+            log.Warn(9001, $"Sampling {source} failed: {e.Message}");
         }
     }
-
-    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "Sampling {Source} failed: {Reason}")]
-    private static partial void LogSampleFailed(ILogger logger, string source, string reason);
 }

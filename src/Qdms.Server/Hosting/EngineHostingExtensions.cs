@@ -22,6 +22,7 @@ internal static class EngineHostingExtensions
         services.AddSingleton<Jobs.EventRetention>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.EventRetention>());
         services.AddQdmsScenarios();
+        services.AddQdmsQosEvaluator();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public static class MigrationCatalog
         M0005DeviceListIndexes.Migration,
         M0006EventsMeasurements.Migration,
         M0007Snmp.Migration,
+        M0008Qos.Migration,
         M0009Scenarios.Migration,
     ];
 }
