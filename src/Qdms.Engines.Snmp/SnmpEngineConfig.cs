@@ -6,7 +6,7 @@ using Qdms.Engines.Snmp.Access;
 namespace Qdms.Engines.Snmp;
 
 /// <summary>
-/// The snmp engine's config. Defaults: traps on udp 0.0.0.0:1162 from any community, polling on with at most 500 polls at once
+/// The snmp engine's config. Defaults: traps on udp 0.0.0.0:162 as root or 1162 otherwise, from any community, polling on with at most 500 polls at once
 /// (first polls spread over the profile's interval),
 /// 2 s timeout and 1 retry per request, the plan re-read every 60 s (and at once on changes made through this server),
 /// due tasks looked for every second.
@@ -25,7 +25,14 @@ internal sealed record SnmpEngineConfig(
     IReadOnlyList<string>? TrapCommunities,
     IReadOnlyList<AgentUser> TrapUsers)
 {
-    public const int DefaultTrapPort = 1162;
+    /// <summary>The trap port of an unprivileged process: 1162 (ports below 1024 need root or CAP_NET_BIND_SERVICE).</summary>
+    public const int UnprivilegedTrapPort = 1162;
+
+    /// <summary>The standard trap port, the default of a process that may bind it.</summary>
+    public const int StandardTrapPort = 162;
+
+    /// <summary>The default trap port: 162 for a privileged process (root), 1162 otherwise.</summary>
+    public static int DefaultTrapPort(bool privileged) => privileged ? StandardTrapPort : UnprivilegedTrapPort;
 
     private static readonly HashSet<string> Known =
         ["polling", "spreadFirstPolls", "maxConcurrentPolls", "timeoutMs", "retries", "reloadSeconds", "taskPollMs", "traps", "trapHost", "trapPort", "trapCommunities", "trapUsers"];

@@ -6,7 +6,7 @@ namespace Qdms.Engines.Snmp;
 
 /// <summary>
 /// The <c>snmp</c> engine type: polls SNMP devices by their profiles, runs their get/set/refresh tasks, and receives traps
-/// and informs (udp 1162 by default) as device events. Run one instance per node; a second one polls the same devices again.
+/// and informs (udp 162 as root, 1162 otherwise) as device events. Run one instance per node; a second one polls the same devices again.
 /// Its services are resolved when an engine is created, so the type can be listed before every store is registered.
 /// </summary>
 public sealed class SnmpEngineType(IServiceProvider provider) : IDmEngineType
@@ -26,7 +26,7 @@ public sealed class SnmpEngineType(IServiceProvider provider) : IDmEngineType
         new("taskPollMs", "integer", "how often due get/set/refresh tasks are looked for"),
         new("traps", "boolean", "receive traps and informs"),
         new("trapHost", "string", "IP address the trap receiver binds"),
-        new("trapPort", "integer", "UDP port of the trap receiver (1162 by default; 162 needs root or CAP_NET_BIND_SERVICE; 0 picks a free one)"),
+        new("trapPort", "integer", "UDP port of the trap receiver (default 162 when QDMS runs as root, 1162 otherwise; 0 picks a free one)"),
         new("trapCommunities", "array", "v1/v2c communities accepted for traps; null accepts any", Secret: true),
         new("trapUsers", "array", "SNMPv3 users accepted for traps and informs: [{name, authProtocol, authPassword, privProtocol, privPassword}]", Secret: true),
     ];
@@ -42,7 +42,7 @@ public sealed class SnmpEngineType(IServiceProvider provider) : IDmEngineType
         ["taskPollMs"] = 1000,
         ["traps"] = true,
         ["trapHost"] = "0.0.0.0",
-        ["trapPort"] = SnmpEngineConfig.DefaultTrapPort,
+        ["trapPort"] = SnmpEngineConfig.DefaultTrapPort(Environment.IsPrivilegedProcess),
         ["trapCommunities"] = null,
         ["trapUsers"] = new JsonArray(),
     };
