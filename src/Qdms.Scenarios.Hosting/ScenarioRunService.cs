@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Qdms.Contracts;
 using Qdms.Core.Audit;
 using Qdms.Core.Devices;
@@ -27,6 +28,7 @@ public sealed partial class ScenarioRunService(
     IDeviceStore devices,
     IDeviceEventStore events,
     AuditLog audit,
+    IOptions<ScenarioOptions> options,
     TimeProvider time,
     ILogger<ScenarioRunService> logger) : IAsyncDisposable
 {
@@ -81,6 +83,14 @@ public sealed partial class ScenarioRunService(
         else
         {
             targets.Add((null, string.IsNullOrWhiteSpace(request.Target) ? null : request.Target.Trim()));
+        }
+
+        if (doc.Transport.Kind == TransportKind.Serial)
+        {
+            foreach (var (_, target) in targets)
+            {
+                SerialPortPolicy.Require(options.Value.EffectiveSerialPorts, target ?? doc.Transport.Device ?? "");
+            }
         }
 
         var started = new List<ScenarioRunRecord>();

@@ -21,6 +21,7 @@ internal static class EngineHostingExtensions
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.TaskExpiry>());
         services.AddSingleton<Jobs.EventRetention>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.EventRetention>());
+        services.AddOptions<Qdms.Scenarios.Hosting.ScenarioOptions>().BindConfiguration(Qdms.Scenarios.Hosting.ScenarioOptions.Section);
         services.AddQdmsScenarios();
         services.AddQdmsQosEvaluator();
         return services;

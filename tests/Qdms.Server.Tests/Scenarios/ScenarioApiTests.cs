@@ -74,6 +74,24 @@ public abstract class ScenarioApiTests(QdmsAppFactory app)
     }
 
     [Fact]
+    public async Task A_server_run_may_open_only_the_serial_ports_the_server_allows()
+    {
+        var (op, _, _) = await app.TenantUserAsync("operator");
+        var terminal = await op.CreateScenarioAsync(new CreateScenarioRequest(ScenarioTexts.Serial("/dev/pts/0", "pts-" + Unique())));
+
+        var e = await Assert.ThrowsAsync<QdmsApiException>(() => op.StartScenarioRunAsync(terminal.Id, new StartScenarioRunRequest()));
+        Assert.Equal(422, e.Status);
+        Assert.Contains("'/dev/pts/0'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Qdms:Scenarios:SerialPorts", e.Message, StringComparison.Ordinal);
+        e = await Assert.ThrowsAsync<QdmsApiException>(() => op.StartScenarioRunAsync(terminal.Id, new StartScenarioRunRequest(Target: "/dev/ttyUSB0/../pts/0")));
+        Assert.Equal(422, e.Status);
+        Assert.Equal(0, (await op.ListScenarioRunsAsync(terminal.Id)).Total);
+
+        var allowed = await op.StartScenarioRunAsync(terminal.Id, new StartScenarioRunRequest(Target: "/dev/ttyUSB-qdms-absent"));
+        Assert.Equal("/dev/ttyUSB-qdms-absent", Assert.Single(allowed).Target);
+    }
+
+    [Fact]
     public async Task Viewers_read_but_cannot_edit_or_run_and_other_tenants_see_nothing()
     {
         var (op, tenant, _) = await app.TenantUserAsync("operator");

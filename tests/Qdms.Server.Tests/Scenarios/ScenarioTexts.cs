@@ -27,4 +27,14 @@ internal static class ScenarioTexts
         steps:
           - { id: tick, repeat: 1000, send: "AT\r\n", expect: OK, pause: 20ms }
         """;
+
+    /// <summary>One AT transaction over a serial line at <paramref name="device"/>.</summary>
+    public static string Serial(string device, string name = "serial") => $$"""
+        version: 1
+        name: {{name}}
+        transport: { kind: serial, device: {{device}}, baud: 115200 }
+        framing: { kind: delimiter, delimiter: "\r\n" }
+        steps:
+          - { id: at, send: "AT\r\n", expect: OK, timeout: 1s }
+        """;
 }
