@@ -1,5 +1,6 @@
 using Qdms.Core.Engines;
 using Qdms.Engines.Echo;
+using Qdms.Engines.Tr069;
 
 namespace Qdms.Server.Hosting;
 
@@ -12,6 +13,7 @@ internal static class EngineHostingExtensions
     public static IServiceCollection AddQdmsEngines(this IServiceCollection services)
     {
         services.AddDmEngineType<EchoEngineType>();
+        services.AddTr069Engine();
         services.AddHostedService<EngineHost>();
         services.AddSingleton<Jobs.ExpiredTokenCleanup>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());
