@@ -53,7 +53,7 @@ internal sealed partial class AcsHandler
             }
 
             var id = TaskKeyPrefix + task.Id.ToString(CultureInfo.InvariantCulture);
-            session.Outstanding = new OutstandingRpc(task, rpc.MethodName, id);
+            session.Outstanding = new OutstandingRpc(task, rpc, id);
             await WriteAsync(http, new CwmpEnvelope(session.Version, new CwmpHeader(id), rpc), ct);
             return;
         }
@@ -68,7 +68,7 @@ internal sealed partial class AcsHandler
         return task.Kind switch
         {
             TaskKinds.Get => new GetParameterValuesRequest(CwmpList.From(Paths(args))),
-            TaskKinds.Refresh => new GetParameterValuesRequest([String(args, "path") ?? "Device."]),
+            TaskKinds.Refresh => new GetParameterNamesRequest(String(args, "path") ?? "Device.", false),
             TaskKinds.Set => new SetParameterValuesRequest(CwmpList.From(await ValuesAsync(session, args, ct)), key),
             TaskKinds.AddObject => new AddObjectRequest(ObjectPath(args), key),
             TaskKinds.DeleteObject => new DeleteObjectRequest(ObjectPath(args), key),
@@ -79,12 +79,15 @@ internal sealed partial class AcsHandler
         };
     }
 
-    /// <summary>The CPE's answer to the outstanding RPC: its task is done with a result, or failed with the CPE's fault.</summary>
-    private async Task CompleteAsync(AcsSession session, CwmpMessage answer, CancellationToken ct)
+    /// <summary>
+    /// The CPE's answer to the outstanding RPC: its task is done with a result, or failed with the CPE's fault. Returns the
+    /// task's next RPC when it has more than one step (a refresh: GetParameterNames, then GetParameterValues), else null.
+    /// </summary>
+    private async Task<CwmpMessage?> CompleteAsync(AcsSession session, CwmpMessage answer, CancellationToken ct)
     {
         if (session.Outstanding is not { } outstanding)
         {
-            return; // an answer to nothing the ACS asked: ignored
+            return null; // an answer to nothing the ACS asked: ignored
         }
 
         session.Outstanding = null;
@@ -95,16 +98,23 @@ internal sealed partial class AcsHandler
             var detail = fault.SetParameterValuesFaults.Count == 0 ? ""
                 : " (" + string.Join("; ", fault.SetParameterValuesFaults.Select(f => $"{f.ParameterName}: {f.FaultCode} {f.FaultString}")) + ")";
             await services.Tasks.MarkFailedAsync(task.Id, fault.FaultCode.ToString(CultureInfo.InvariantCulture), fault.FaultString + detail, now, ct);
-            return;
+            return null;
         }
 
         JsonObject? result;
         switch (answer)
         {
+            case GetParameterNamesResponse names when outstanding.Method == GetParameterNamesRequest.Name:
+                var writable = names.ParameterList.Where(n => !n.Name.EndsWith('.')).ToDictionary(n => n.Name, n => n.Writable, StringComparer.Ordinal);
+                var path = ((GetParameterNamesRequest)outstanding.Rpc).ParameterPath;
+                var next = new GetParameterValuesRequest([path]);
+                session.Outstanding = outstanding with { Rpc = next, Writable = writable };
+                return next;
             case GetParameterValuesResponse values when outstanding.Method == GetParameterValuesRequest.Name:
                 if (values.ParameterList.Count > 0)
                 {
-                    await services.Parameters.UpsertAsync(session.DeviceId, [.. values.ParameterList.Select(p => ToParameter(session.DeviceId, p, false, now))], ct);
+                    await services.Parameters.UpsertAsync(session.DeviceId,
+                        [.. values.ParameterList.Select(p => ToParameter(session.DeviceId, p, outstanding.Writable?.GetValueOrDefault(p.Name) ?? false, now))], ct);
                 }
 
                 var map = new JsonObject();
@@ -115,7 +125,9 @@ internal sealed partial class AcsHandler
 
                 result = new JsonObject { ["values"] = map };
                 break;
-            case SetParameterValuesResponse set when outstanding.Method == SetParameterValuesRequest.Name:
+            case SetParameterValuesResponse set when outstanding.Rpc is SetParameterValuesRequest request:
+                // the CPE took every value (TR-069 Annex A.3.2.1 is all or nothing): they are the device's now, and writable
+                await services.Parameters.UpsertAsync(session.DeviceId, [.. request.ParameterList.Select(p => ToParameter(session.DeviceId, p, true, now))], ct);
                 result = new JsonObject { ["status"] = set.Status };
                 break;
             case AddObjectResponse add when outstanding.Method == AddObjectRequest.Name:
@@ -131,17 +143,18 @@ internal sealed partial class AcsHandler
             case DownloadResponse download when outstanding.Method == DownloadRequest.Name:
                 if (download.Status == 1)
                 {
-                    return; // applied later: TransferComplete closes the task
+                    return null; // applied later: TransferComplete closes the task
                 }
 
                 result = new JsonObject { ["startTime"] = Time(download.StartTime), ["completeTime"] = Time(download.CompleteTime) };
                 break;
             default:
                 await services.Tasks.MarkFailedAsync(task.Id, "protocol", $"The CPE answered {outstanding.Method} with {answer.MethodName}.", now, ct);
-                return;
+                return null;
         }
 
         await services.Tasks.MarkDoneAsync(task.Id, result.ToJsonString(), now, ct);
+        return null;
     }
 
     private static IEnumerable<string> Paths(JsonElement args)

@@ -42,7 +42,19 @@ internal sealed partial class AcsHandler(
         var session = sessions.Find(http.Request.Cookies[CookieName]);
         if (session is null)
         {
-            await OutsideSessionAsync(http, body, remote, ct);
+            try
+            {
+                await OutsideSessionAsync(http, body, remote, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Tr069Log.Failed(logger, e, remote);
+                if (!http.Response.HasStarted)
+                {
+                    http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                }
+            }
+
             return;
         }
 
@@ -136,8 +148,15 @@ internal sealed partial class AcsHandler(
                 await WriteAsync(http, envelope.Answer(new GetRpcMethodsResponse(AcsMethods)), ct);
                 break;
             case var message when message.MethodName.EndsWith("Response", StringComparison.Ordinal) || message is CwmpFault:
-                await CompleteAsync(session, message, ct);
-                await NextAsync(http, session, ct);
+                if (await CompleteAsync(session, message, ct) is { } step)
+                {
+                    await WriteAsync(http, new CwmpEnvelope(session.Version, new CwmpHeader(session.Outstanding!.Id), step), ct);
+                }
+                else
+                {
+                    await NextAsync(http, session, ct);
+                }
+
                 break;
             default:
                 Tr069Log.Unsupported(logger, session.DeviceKey, envelope.Body.MethodName);

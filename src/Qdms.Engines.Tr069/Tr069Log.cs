@@ -20,6 +20,6 @@ internal static partial class Tr069Log
     [LoggerMessage(3004, LogLevel.Warning, "CPE {Device} sent {Method}, which the ACS does not support; answered 8000")]
     public static partial void Unsupported(ILogger logger, string device, string method);
 
-    [LoggerMessage(3005, LogLevel.Error, "CWMP request of {Device} failed")]
+    [LoggerMessage(3005, LogLevel.Error, "CWMP request of {Device} failed (500)")]
     public static partial void Failed(ILogger logger, Exception exception, string device);
 }

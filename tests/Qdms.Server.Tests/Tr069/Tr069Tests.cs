@@ -66,6 +66,28 @@ public abstract class Tr069Tests(QdmsAppFactory app)
     }
 
     [Fact]
+    public async Task A_refresh_stores_a_subtrees_values_with_their_writable_flags()
+    {
+        using var acs = await AcsUnderTest.StartAsync(app);
+        var cpe = acs.Cpe();
+        await cpe.BootAsync(default);
+        var device = await acs.DeviceOfAsync(cpe);
+
+        var refresh = await acs.TaskAsync(device, "refresh", new { path = "Device.WiFi." });
+        Assert.True(Assert.Single(await cpe.PeriodicInformAsync(default)).Completed);
+
+        Assert.Equal(["GetParameterNames", "GetParameterValues"], cpe.Served);
+        var task = await acs.Admin.GetTaskAsync(refresh.Id);
+        Assert.Equal("done", task.Status);
+        Assert.Equal($"sim-{cpe.Serial}", task.Result!.Value.GetProperty("values").GetProperty("Device.WiFi.SSID.1.SSID").GetString());
+        var stored = await acs.Admin.ListParametersAsync(device.Id, "Device.WiFi.");
+        Assert.Equal(
+            [("Device.WiFi.SSID.1.Enable", true), ("Device.WiFi.SSID.1.SSID", true), ("Device.WiFi.SSID.1.Status", false), ("Device.WiFi.SSIDNumberOfEntries", false)],
+            stored.Select(p => (p.Path, p.Writable)));
+        Assert.Equal("boolean", stored[0].Type);
+    }
+
+    [Fact]
     public async Task Tasks_the_cpe_refuses_fail_with_its_fault_code_and_text()
     {
         using var acs = await AcsUnderTest.StartAsync(app);
