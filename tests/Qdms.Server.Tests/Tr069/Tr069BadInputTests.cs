@@ -71,6 +71,24 @@ public sealed class Tr069BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task A_cwmp_1_0_cpe_is_answered_in_its_own_namespace_with_its_id()
+    {
+        using var acs = await AcsUnderTest.StartAsync(app);
+        using var raw = new RawCpe(acs.Url);
+        var inform = CwmpWriter.ToArray(new CwmpEnvelope(CwmpVersion.Cwmp10, new CwmpHeader("old-1"),
+            new Qdms.Protocols.Cwmp.Messages.InformRequest(new("Old", "00BB22", "", "OLD1"), [new("1 BOOT")], 1, DateTimeOffset.UtcNow, 0, [])));
+
+        var (status, body, _) = await raw.PostAsync(inform);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var answer = CwmpReader.Read(Encoding.UTF8.GetBytes(body));
+        Assert.Equal((CwmpVersion.Cwmp10, "old-1"), (answer.Version, answer.Header.Id));
+        Assert.IsType<Qdms.Protocols.Cwmp.Messages.InformResponse>(answer.Body);
+        var device = Assert.Single((await acs.Admin.ListDevicesAsync(q: "OLD1")).Items);
+        Assert.Contains(device.Identities, i => i.Key == "00BB22-OLD1"); // no product class: OUI-SerialNumber
+    }
+
+    [Fact]
     public async Task A_second_session_for_a_device_is_503_with_retry_after_until_the_first_ends()
     {
         using var acs = await AcsUnderTest.StartAsync(app);

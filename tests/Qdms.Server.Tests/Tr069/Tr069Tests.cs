@@ -170,6 +170,25 @@ public abstract class Tr069Tests(QdmsAppFactory app)
     }
 
     [Fact]
+    public async Task A_download_of_another_tenants_file_fails_without_reaching_the_cpe()
+    {
+        using var acs = await AcsUnderTest.StartAsync(app);
+        var cpe = acs.Cpe();
+        await cpe.BootAsync(default);
+        var device = await acs.DeviceOfAsync(cpe);
+        var (other, _, _) = await app.TenantUserAsync("admin");
+        var file = await FileUploads.RegisterAsync(other, FileUploads.Bytes(1000), FileUploads.Request("other-" + cpe.Serial + ".bin"));
+
+        var download = await acs.TaskAsync(device, "download", new { fileId = file.Id });
+        await cpe.PeriodicInformAsync(default);
+
+        var task = await acs.Admin.GetTaskAsync(download.Id);
+        Assert.Equal(("failed", "arguments"), (task.Status, task.FaultCode));
+        Assert.Empty(cpe.Served);
+        Assert.Empty(cpe.Downloads);
+    }
+
+    [Fact]
     public async Task A_download_the_cpe_cannot_fetch_fails_with_its_transfer_fault()
     {
         using var acs = await AcsUnderTest.StartAsync(app);
