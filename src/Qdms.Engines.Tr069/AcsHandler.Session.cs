@@ -26,7 +26,7 @@ internal sealed partial class AcsHandler
         var device = (await services.Devices.FindOrCreateAsync(services.DefaultTenant.Id, identity, draft, now, ct)).Device;
 
         var session = new AcsSession(AcsSessionTable.NewId(), device.Id, device.TenantId, key, envelope.Version, remote, services.Time.GetTimestamp());
-        if (sessions.TryBegin(session) is not null)
+        if (sessions.TryBegin(session, out var replaced) is not null)
         {
             Interlocked.Increment(ref counters.SessionsRefused);
             Tr069Log.Busy(logger, session.Id, key, remote);
@@ -36,6 +36,11 @@ internal sealed partial class AcsHandler
         }
 
         Interlocked.Increment(ref counters.SessionsStarted);
+        if (replaced is not null)
+        {
+            await AbandonAsync(replaced, "it timed out and the CPE started a new session", ct);
+        }
+
         await session.Gate.WaitAsync(ct);
         try
         {

@@ -24,9 +24,13 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
         return IsExpired(session) ? null : session;
     }
 
-    /// <summary>Registers <paramref name="session"/> unless another live session holds its device; returns the holder then.</summary>
-    public AcsSession? TryBegin(AcsSession session)
+    /// <summary>
+    /// Registers <paramref name="session"/> unless another live session holds its device; returns the holder then.
+    /// <paramref name="replaced"/> is a timed-out session of the device that the new one took over (not yet swept).
+    /// </summary>
+    public AcsSession? TryBegin(AcsSession session, out AcsSession? replaced)
     {
+        replaced = null;
         while (true)
         {
             if (_byDevice.TryAdd(session.DeviceId, session))
@@ -47,8 +51,10 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
 
             if (_byDevice.TryUpdate(session.DeviceId, session, holder))
             {
+                holder.Ended = true;
                 _byCookie.TryRemove(holder.Id, out _);
                 _byCookie[session.Id] = session;
+                replaced = holder;
                 return null;
             }
         }
