@@ -1,5 +1,6 @@
 using Qdms.Core.Engines;
 using Qdms.Engines.Echo;
+using Qdms.Engines.Tr069;
 using Qdms.Scenarios.Hosting;
 
 namespace Qdms.Server.Hosting;
@@ -14,6 +15,7 @@ internal static class EngineHostingExtensions
     {
         services.AddDmEngineType<EchoEngineType>();
         services.AddQdmsSnmp();
+        services.AddTr069Engine();
         services.AddHostedService<EngineHost>();
         services.AddSingleton<Jobs.ExpiredTokenCleanup>();
         services.AddSingleton<IQdmsServiceComponent>(sp => sp.GetRequiredService<Jobs.ExpiredTokenCleanup>());

@@ -1,0 +1,42 @@
+using Qdms.Protocols.Cwmp;
+
+namespace Qdms.Engines.Tr069;
+
+/// <summary>
+/// One CWMP session (TR-069 §3.7.1): from an Inform to the ACS's empty answer. Identified by its cookie; holds the device,
+/// the CPE's namespace version and the one RPC the ACS awaits an answer to. Requests of one session are handled one at a time
+/// (<see cref="Gate"/>).
+/// </summary>
+internal sealed class AcsSession(string id, long deviceId, long tenantId, string deviceKey, CwmpVersion version, string remote, long now)
+{
+    private long _lastActivity = now;
+
+    public string Id { get; } = id;
+
+    public long DeviceId { get; } = deviceId;
+
+    public long TenantId { get; } = tenantId;
+
+    /// <summary>The CPE's <c>OUI-ProductClass-SerialNumber</c>.</summary>
+    public string DeviceKey { get; } = deviceKey;
+
+    public CwmpVersion Version { get; } = version;
+
+    /// <summary>The CPE's IP address as seen by the ACS.</summary>
+    public string Remote { get; } = remote;
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The task whose RPC awaits the CPE's answer, or null.</summary>
+    public OutstandingRpc? Outstanding { get; set; }
+
+    /// <summary>Tasks of this session that could not become an RPC (already failed), so the next look skips them.</summary>
+    public HashSet<long> Skipped { get; } = [];
+
+    public bool Ended { get; set; }
+
+    /// <summary>When the CPE last sent something, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
+    public long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    public void Touch(long now) => Interlocked.Exchange(ref _lastActivity, now);
+}

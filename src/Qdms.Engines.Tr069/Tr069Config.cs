@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Qdms.Engines.Tr069;
+
+/// <summary>
+/// The tr069 engine's config: <c>{"address": "0.0.0.0", "port": 7547, "sessionTimeoutSeconds": 30, "maxBodyBytes": 4194304,
+/// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
+/// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
+/// </summary>
+internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl)
+{
+    public const string DefaultAddress = "0.0.0.0";
+    public const int DefaultPort = 7547;
+    public const int DefaultSessionTimeoutSeconds = 30;
+    public const int DefaultMaxBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
+    public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
+
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl"];
+
+    /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
+    public static Tr069Config? TryRead(JsonElement config, List<string> problems)
+    {
+        if (config.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("the config must be a JSON object");
+            return null;
+        }
+
+        foreach (var property in config.EnumerateObject().Where(p => !Known.Contains(p.Name)))
+        {
+            problems.Add($"unknown key '{property.Name}' (known: {string.Join(", ", Known)})");
+        }
+
+        IPAddress? address = null;
+        if (!config.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String || !IPAddress.TryParse(a.GetString(), out address))
+        {
+            problems.Add("address must be an IP address in a string, such as \"0.0.0.0\" or \"::\"");
+        }
+
+        var port = Int(config, "port", 0, 65535, problems, "port must be a whole number from 0 (any free port) to 65535");
+        var timeout = Int(config, "sessionTimeoutSeconds", 1, 3600, problems, "sessionTimeoutSeconds must be a whole number from 1 to 3600");
+        var maxBody = Int(config, "maxBodyBytes", 1024, MaxMaxBodyBytes, problems, $"maxBodyBytes must be a whole number from 1024 to {MaxMaxBodyBytes}");
+        var fileBaseUrl = "";
+        if (config.TryGetProperty("fileBaseUrl", out var f))
+        {
+            fileBaseUrl = f.ValueKind == JsonValueKind.String ? f.GetString()! : "";
+            if (f.ValueKind != JsonValueKind.String
+                || (fileBaseUrl.Length > 0 && (!Uri.TryCreate(fileBaseUrl, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https"))))
+            {
+                problems.Add("fileBaseUrl must be an http or https URL in a string, or \"\"");
+            }
+        }
+
+        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) : null;
+    }
+
+    private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)
+    {
+        if (!config.TryGetProperty(key, out var p) || p.ValueKind != JsonValueKind.Number || !p.TryGetInt32(out var value) || value < min || value > max)
+        {
+            problems.Add(rule);
+            return 0;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Qdms.Tools.CpeSim;
+
+// cpesim --acs http://127.0.0.1:7547/ [--count 100] [--model Models/tr181-gateway.model] [--rounds 3] [--concurrency 64]
+//        [--prefix SIM] [--user u --password p]
+// Boots every CPE (0 BOOTSTRAP + 1 BOOT), then runs --rounds rounds of 2 PERIODIC sessions; prints sessions per second
+// and the p50/p99 session latency of each phase.
+var options = ParseArguments(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: cpesim --acs URL [--count N] [--model FILE] [--rounds N] [--concurrency N] [--prefix P] [--user U --password P]");
+    return 2;
+}
+
+var modelPath = options.GetValueOrDefault("model") ?? Path.Combine(AppContext.BaseDirectory, "Models", "tr181-gateway.model");
+var lines = File.ReadAllLines(modelPath);
+var count = int.Parse(options.GetValueOrDefault("count") ?? "100", CultureInfo.InvariantCulture);
+var rounds = int.Parse(options.GetValueOrDefault("rounds") ?? "3", CultureInfo.InvariantCulture);
+var concurrency = int.Parse(options.GetValueOrDefault("concurrency") ?? "64", CultureInfo.InvariantCulture);
+var cpeOptions = new CpeOptions(new Uri(options["acs"]), options.GetValueOrDefault("user"), options.GetValueOrDefault("password"));
+using var fleet = new CpeFleet(count, options.GetValueOrDefault("prefix") ?? "SIM", serial => DataModel.Parse(lines, serial), cpeOptions);
+
+Report("boot", await fleet.RunAllAsync((cpe, ct) => cpe.BootAsync(ct), concurrency, CancellationToken.None));
+for (var round = 1; round <= rounds; round++)
+{
+    Report($"periodic {round}", await fleet.RunAllAsync((cpe, ct) => cpe.PeriodicInformAsync(ct), concurrency, CancellationToken.None));
+}
+
+return 0;
+
+static void Report(string phase, (IReadOnlyList<SessionOutcome> Outcomes, TimeSpan Elapsed, IReadOnlyList<TimeSpan> Latencies) run)
+{
+    var sorted = run.Latencies.Order().ToList();
+    var completed = run.Outcomes.Count(o => o.Completed);
+    var failed = run.Outcomes.Count - completed;
+    var p50 = sorted.Count == 0 ? 0 : sorted[sorted.Count / 2].TotalMilliseconds;
+    var p99 = sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, sorted.Count * 99 / 100)].TotalMilliseconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{phase,-12} sessions {completed,7} failed {failed,5}  {completed / run.Elapsed.TotalSeconds,9:F0} sessions/s  p50 {p50,7:F1} ms  p99 {p99,7:F1} ms"));
+    foreach (var error in run.Outcomes.Where(o => !o.Completed).GroupBy(o => o.Error).Take(3))
+    {
+        Console.WriteLine($"  {error.Count()} x {error.Key}");
+    }
+}
+
+static Dictionary<string, string>? ParseArguments(string[] args)
+{
+    var result = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        if (!args[i].StartsWith("--", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        result[args[i][2..]] = args[i + 1];
+    }
+
+    return args.Length % 2 == 0 && result.ContainsKey("acs") ? result : null;
+}
