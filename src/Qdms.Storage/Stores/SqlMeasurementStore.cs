@@ -7,14 +7,6 @@ namespace Qdms.Storage.Stores;
 /// <summary>Measurements, written in batches and read by device or metric over a time range.</summary>
 internal sealed class SqlMeasurementStore(QdmsDb db) : IMeasurementStore
 {
-    private const string Select =
-        """
-        SELECT tenant_id AS TenantId, device_id AS DeviceId, metric AS Metric, at AS At, minimum AS Minimum, maximum AS Maximum,
-               mean AS Mean, median AS Median, current AS Current, count AS Count, loss_percent AS LossPercent, jitter AS Jitter,
-               p95 AS P95, failed AS Failed
-        FROM measurements
-        """;
-
     private static readonly string[] Columns =
         ["tenant_id", "device_id", "metric", "at", "minimum", "maximum", "mean", "median", "current", "count", "loss_percent", "jitter", "p95", "failed"];
 
@@ -57,7 +49,7 @@ internal sealed class SqlMeasurementStore(QdmsDb db) : IMeasurementStore
 
         p.Add("limit", limit);
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<Row>(new CommandDefinition($"{Select} {where} ORDER BY at, device_id, id LIMIT @limit", p, cancellationToken: ct));
+        var rows = await c.QueryAsync<MeasurementRow>(new CommandDefinition($"SELECT {MeasurementRow.Columns} FROM measurements {where} ORDER BY at, device_id, id LIMIT @limit", p, cancellationToken: ct));
         return rows.Select(r => r.ToMeasurement()).ToList();
     }
 
@@ -71,26 +63,5 @@ internal sealed class SqlMeasurementStore(QdmsDb db) : IMeasurementStore
     {
         await using var c = await db.OpenAsync(ct);
         return await c.ExecuteAsync(new CommandDefinition("DELETE FROM measurements WHERE device_id = @deviceId", new { deviceId }, cancellationToken: ct));
-    }
-
-    private sealed class Row
-    {
-        public long TenantId { get; set; }
-        public long DeviceId { get; set; }
-        public string Metric { get; set; } = "";
-        public long At { get; set; }
-        public double? Minimum { get; set; }
-        public double? Maximum { get; set; }
-        public double? Mean { get; set; }
-        public double? Median { get; set; }
-        public double? Current { get; set; }
-        public long Count { get; set; }
-        public double? LossPercent { get; set; }
-        public double? Jitter { get; set; }
-        public double? P95 { get; set; }
-        public bool Failed { get; set; }
-
-        public Measurement ToMeasurement() =>
-            new(TenantId, DeviceId, Metric, Time.FromDb(At), Minimum, Maximum, Mean, Median, Current, (int)Count, LossPercent, Jitter, P95, Failed);
     }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Qdms.Core.Measurements;
 using Qdms.Core.Qos;
 using Qdms.Core.Security;
 
@@ -28,36 +27,8 @@ internal sealed class SqlQosMeasurementQueryStore(QdmsDb db) : IQosMeasurementQu
         p.Add("offset", offset);
         await using var c = await db.OpenAsync(ct);
         var total = await c.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM measurements {where}", p, cancellationToken: ct));
-        var rows = await c.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT id AS Id, tenant_id AS TenantId, device_id AS DeviceId, metric AS Metric, at AS At, minimum AS Minimum, maximum AS Maximum,
-                   mean AS Mean, median AS Median, current AS Current, count AS Count, loss_percent AS LossPercent, jitter AS Jitter,
-                   p95 AS P95, failed AS Failed
-            FROM measurements {where} ORDER BY {order} LIMIT @limit OFFSET @offset
-            """,
-            p, cancellationToken: ct));
+        var rows = await c.QueryAsync<MeasurementRow>(new CommandDefinition(
+            $"SELECT {MeasurementRow.Columns} FROM measurements {where} ORDER BY {order} LIMIT @limit OFFSET @offset", p, cancellationToken: ct));
         return (rows.Select(r => new QosMeasurementRecord(r.Id, r.ToMeasurement())).ToList(), total);
-    }
-
-    private sealed class Row
-    {
-        public long Id { get; set; }
-        public long TenantId { get; set; }
-        public long DeviceId { get; set; }
-        public string Metric { get; set; } = "";
-        public long At { get; set; }
-        public double? Minimum { get; set; }
-        public double? Maximum { get; set; }
-        public double? Mean { get; set; }
-        public double? Median { get; set; }
-        public double? Current { get; set; }
-        public long Count { get; set; }
-        public double? LossPercent { get; set; }
-        public double? Jitter { get; set; }
-        public double? P95 { get; set; }
-        public bool Failed { get; set; }
-
-        public Measurement ToMeasurement() =>
-            new(TenantId, DeviceId, Metric, Time.FromDb(At), Minimum, Maximum, Mean, Median, Current, (int)Count, LossPercent, Jitter, P95, Failed);
     }
 }
