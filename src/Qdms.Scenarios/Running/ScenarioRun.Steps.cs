@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Qdms.Scenarios.Checksums;
@@ -219,7 +220,21 @@ internal sealed partial class ScenarioRun
     {
         var deadline = since + (long)(step.Timeout.Ticks / 10);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var armed = false;
+        IDisposable? armed = null;
+        try
+        {
+            return await AwaitAnswerAsync(step, since, deadline, timeout, () => armed ??= DeadlineTimer.Shared.Schedule(
+                Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * ((deadline - NowMicros) / 1e6)), timeout.Cancel), ct);
+        }
+        finally
+        {
+            armed?.Dispose();
+        }
+    }
+
+    private async Task<(StepStatus, string?, string?, string?, long?)> AwaitAnswerAsync(
+        StepSpec step, long since, long deadline, CancellationTokenSource timeout, Func<IDisposable> arm, CancellationToken ct)
+    {
         while (true)
         {
             if (_frames.Reader.TryRead(out var frame))
@@ -245,11 +260,7 @@ internal sealed partial class ScenarioRun
                 return (StepStatus.Timeout, null, $"no expected answer within {Durations.Format(step.Timeout)}", null, null);
             }
 
-            if (!armed)
-            {
-                timeout.CancelAfter(TimeSpan.FromTicks(remaining * 10));
-                armed = true;
-            }
+            arm();
 
             try
             {
