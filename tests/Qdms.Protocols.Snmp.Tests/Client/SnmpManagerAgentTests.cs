@@ -2,6 +2,7 @@ using System.Globalization;
 using Qdms.Protocols.Snmp.Client;
 using Qdms.Protocols.Snmp.Messages;
 using Qdms.Protocols.Snmp.Tests.Peers;
+using Qdms.Testing;
 using Xunit.Abstractions;
 
 namespace Qdms.Protocols.Snmp.Tests.Client;

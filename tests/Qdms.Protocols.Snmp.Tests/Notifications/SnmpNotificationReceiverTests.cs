@@ -4,6 +4,7 @@ using Qdms.Protocols.Snmp.Messages;
 using Qdms.Protocols.Snmp.Notifications;
 using Qdms.Protocols.Snmp.Security;
 using Qdms.Protocols.Snmp.Tests.Peers;
+using Qdms.Testing;
 
 namespace Qdms.Protocols.Snmp.Tests.Notifications;
 

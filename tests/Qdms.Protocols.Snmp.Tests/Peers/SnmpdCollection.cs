@@ -1,3 +1,4 @@
+using Qdms.Testing;
 namespace Qdms.Protocols.Snmp.Tests.Peers;
 
 /// <summary>Tests that share one real snmpd; they run one after another because some change the agent (SET).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Qdms.Server.Tests.Support;
+using Qdms.Testing;
 
 namespace Qdms.Server.Tests.Snmp;
 
@@ -9,7 +10,7 @@ public sealed class SnmpCliTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task An_operator_adds_a_device_assigns_a_profile_and_gets_sets_and_walks_it_from_the_cli()
     {
-        using var snmpd = new SnmpdPeer();
+        using var snmpd = new SnmpdAgent();
         using var cli = new CliRunner(app);
         Assert.Equal(0, (await cli.RunAsync("login", "--user", "admin", "--password", QdmsAppFactory.AdminPassword)).Exit);
         var (exit, output) = await cli.RunAsync("engines", "add", "snmp", "cli", "--set", "trapPort=0", "--set", "taskPollMs=100", "--set", "timeoutMs=500");

@@ -6,6 +6,7 @@ using Qdms.Contracts;
 using Qdms.Core.Measurements;
 using Qdms.Core.Security;
 using Qdms.Server.Tests.Support;
+using Qdms.Testing;
 
 namespace Qdms.Server.Tests.Snmp;
 
@@ -52,7 +53,7 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
     [Fact]
     public async Task Polled_values_land_as_parameters_and_measurements_and_counters_become_rates()
     {
-        using var snmpd = new SnmpdPeer(); // its own agent port, so its own device identity
+        using var snmpd = new SnmpdAgent(); // its own agent port, so its own device identity
         var admin = await app.AdminAsync();
         await EngineAsync(admin);
         var (op, _, _) = await app.TenantUserAsync("operator");
@@ -83,7 +84,7 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
     [Fact]
     public async Task Get_set_and_refresh_tasks_run_against_the_agent_and_snmp_errors_become_faults()
     {
-        using var snmpd = new SnmpdPeer(); // its own agent port, so its own device identity
+        using var snmpd = new SnmpdAgent(); // its own agent port, so its own device identity
         var admin = await app.AdminAsync();
         await EngineAsync(admin);
         var (op, _, _) = await app.TenantUserAsync("operator");
@@ -97,12 +98,12 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
         var values = get.Result!.Value.GetProperty("values");
         Assert.Equal(contact, values.GetProperty(SysContact).GetProperty("value").GetString());
         Assert.Equal("noSuchObject", values.GetProperty("1.3.6.1.2.1.1.99.0").GetProperty("type").GetString());
-        Assert.Equal(contact, SnmpdPeer.Tool("snmpget", "-v2c", "-c", "public", "-Oqv", $"127.0.0.1:{snmpd.Port}", SysContact).Trim().Trim('"'));
+        Assert.Equal(contact, SnmpdAgent.Tool("snmpget", "-v2c", "-c", "public", "-Oqv", $"127.0.0.1:{snmpd.Port}", SysContact).Trim().Trim('"'));
 
         var refresh = await RunAsync(op, rw.Id, "refresh", new { path = "1.3.6.1.2.1.1" });
         Assert.Equal("done", refresh.Status);
         var walked = refresh.Result!.Value.GetProperty("count").GetInt32();
-        var netSnmp = SnmpdPeer.Tool("snmpbulkwalk", "-v2c", "-c", "public", "-On", $"127.0.0.1:{snmpd.Port}", "1.3.6.1.2.1.1").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var netSnmp = SnmpdAgent.Tool("snmpbulkwalk", "-v2c", "-c", "public", "-On", $"127.0.0.1:{snmpd.Port}", "1.3.6.1.2.1.1").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         Assert.Equal(netSnmp, walked);
         var parameters = await op.ListParametersAsync(rw.Id, "1.3.6.1.2.1.1.");
         Assert.True(parameters.Count >= walked, $"{parameters.Count} parameters after a walk of {walked}");
@@ -120,7 +121,7 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
         Assert.Contains(SysContact, denied.FaultMessage, StringComparison.Ordinal);
 
         // nothing answers: a timeout fault
-        await op.PutSnmpSettingsAsync(rw.Id, new SnmpSettingsRequest(Port: SnmpdPeer.DeadPort()));
+        await op.PutSnmpSettingsAsync(rw.Id, new SnmpSettingsRequest(Port: SnmpdAgent.DeadPort()));
         var silent = await RunAsync(op, rw.Id, "get", new { paths = new[] { SysName } });
         Assert.Equal(("failed", "timeout"), (silent.Status, silent.FaultCode));
     }
@@ -128,7 +129,7 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
     [Fact]
     public async Task An_SNMPv3_authPriv_device_is_polled_and_a_wrong_key_is_a_precise_fault()
     {
-        using var snmpd = new SnmpdPeer();
+        using var snmpd = new SnmpdAgent();
         var admin = await app.AdminAsync();
         await EngineAsync(admin);
         var (op, _, _) = await app.TenantUserAsync("operator");
@@ -152,7 +153,7 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
     [Fact]
     public async Task A_device_that_stops_answering_is_marked_unreachable_and_online_again_when_it_answers_each_with_an_event()
     {
-        using var snmpd = new SnmpdPeer(); // its own agent port, so its own device identity
+        using var snmpd = new SnmpdAgent(); // its own agent port, so its own device identity
         var admin = await app.AdminAsync();
         await EngineAsync(admin);
         var (op, _, _) = await app.TenantUserAsync("operator");
@@ -179,15 +180,15 @@ public abstract class SnmpEngineTests(QdmsAppFactory app)
         var to = $"127.0.0.1:{trapPort}";
         var marker = Guid.NewGuid().ToString("N")[..12];
 
-        SnmpdPeer.Tool("snmptrap", "-v1", "-c", "public", to, "1.3.6.1.4.1.8072.2.3", "127.0.0.1", "6", "17", "", "1.3.6.1.4.1.8072.2.3.2.1", "s", "v1-" + marker);
-        SnmpdPeer.Tool("snmptrap", "-v2c", "-c", "public", to, "", "1.3.6.1.6.3.1.1.5.3", "1.3.6.1.2.1.2.2.1.1.1", "i", "1", "1.3.6.1.2.1.1.5.0", "s", "v2c-" + marker);
-        SnmpdPeer.Tool("snmpinform", "-v2c", "-c", "public", "-t", "2", "-r", "1", to, "", "1.3.6.1.6.3.1.1.5.4", "1.3.6.1.2.1.1.5.0", "s", "inform-" + marker);
-        SnmpdPeer.Tool("snmptrap", "-v3", "-u", "sha256aes256", "-l", "authPriv", "-a", "SHA-256", "-A", "authpass-sha256aes256", "-x", "AES-256", "-X", "privpass-sha256aes256",
+        SnmpdAgent.Tool("snmptrap", "-v1", "-c", "public", to, "1.3.6.1.4.1.8072.2.3", "127.0.0.1", "6", "17", "", "1.3.6.1.4.1.8072.2.3.2.1", "s", "v1-" + marker);
+        SnmpdAgent.Tool("snmptrap", "-v2c", "-c", "public", to, "", "1.3.6.1.6.3.1.1.5.3", "1.3.6.1.2.1.2.2.1.1.1", "i", "1", "1.3.6.1.2.1.1.5.0", "s", "v2c-" + marker);
+        SnmpdAgent.Tool("snmpinform", "-v2c", "-c", "public", "-t", "2", "-r", "1", to, "", "1.3.6.1.6.3.1.1.5.4", "1.3.6.1.2.1.1.5.0", "s", "inform-" + marker);
+        SnmpdAgent.Tool("snmptrap", "-v3", "-u", "sha256aes256", "-l", "authPriv", "-a", "SHA-256", "-A", "authpass-sha256aes256", "-x", "AES-256", "-X", "privpass-sha256aes256",
             "-e", "0x8000000001020304", to, "", "1.3.6.1.6.3.1.1.5.1", "1.3.6.1.2.1.1.5.0", "s", "v3trap-" + marker);
-        SnmpdPeer.Tool("snmpinform", "-v3", "-u", "sha256aes256", "-l", "authPriv", "-a", "SHA-256", "-A", "authpass-sha256aes256", "-x", "AES-256", "-X", "privpass-sha256aes256",
+        SnmpdAgent.Tool("snmpinform", "-v3", "-u", "sha256aes256", "-l", "authPriv", "-a", "SHA-256", "-A", "authpass-sha256aes256", "-x", "AES-256", "-X", "privpass-sha256aes256",
             "-t", "2", "-r", "1", to, "", "1.3.6.1.6.3.1.1.5.2", "1.3.6.1.2.1.1.5.0", "s", "v3inform-" + marker);
         // a source no device has (127.0.0.2): recorded without a device, not dropped
-        SnmpdPeer.Tool("snmptrap", "-v2c", "-c", "public", "--clientaddr=127.0.0.2", to, "", "1.3.6.1.6.3.1.1.5.1", "1.3.6.1.2.1.1.5.0", "s", "stranger-" + marker);
+        SnmpdAgent.Tool("snmptrap", "-v2c", "-c", "public", "--clientaddr=127.0.0.2", to, "", "1.3.6.1.6.3.1.1.5.1", "1.3.6.1.2.1.1.5.0", "s", "stranger-" + marker);
 
         var events = await Eventually.GetAsync(() => admin.ListEventsAsync(source: "snmp", size: 200),
             p => p.Items.Count(e => (e.Data?.GetRawText() ?? "").Contains(marker, StringComparison.Ordinal)) >= 6, "six notifications as events");

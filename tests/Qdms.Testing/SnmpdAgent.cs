@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 
-namespace Qdms.Protocols.Snmp.Tests.Peers;
+namespace Qdms.Testing;
 
 /// <summary>
-/// A real net-snmp agent for the test run, started by tests/peers/snmpd.sh on a free loopback port and killed on
-/// dispose. Communities: "public" (read-only) and "private" (read-write).
+/// A real net-snmp agent, started by tests/peers/snmpd.sh on a free loopback port and killed on dispose.
+/// Communities "public" (read-only) and "private" (read-write); v3 users such as <c>sha256aes256</c> with passwords
+/// <c>authpass-&lt;user&gt;</c> and <c>privpass-&lt;user&gt;</c>.
 /// </summary>
 public sealed class SnmpdAgent : IDisposable
 {
@@ -14,7 +15,7 @@ public sealed class SnmpdAgent : IDisposable
 
     public SnmpdAgent()
     {
-        var script = Path.Combine(RepoRoot(), "tests", "peers", "snmpd.sh");
+        var script = Path.Combine(RepoPaths.Root, "tests", "peers", "snmpd.sh");
         var (exit, output, error) = Run("bash", [script, "0"], TimeSpan.FromSeconds(60));
         if (exit != 0)
             throw new InvalidOperationException($"tests/peers/snmpd.sh failed ({exit}): {error}{output}");
@@ -45,6 +46,13 @@ public sealed class SnmpdAgent : IDisposable
         return output;
     }
 
+    /// <summary>A UDP port on 127.0.0.1 that nothing listens on (bound, then released).</summary>
+    public static int DeadPort()
+    {
+        using var socket = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+    }
+
     private static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> arguments, TimeSpan limit)
     {
         var start = new ProcessStartInfo(file)
@@ -67,13 +75,6 @@ public sealed class SnmpdAgent : IDisposable
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "QDMS.slnx")))
-                return dir.FullName;
-        throw new InvalidOperationException("QDMS.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose()
     {
