@@ -4,6 +4,7 @@ using Qdms.Core.Auth;
 using Qdms.Core.Devices;
 using Qdms.Core.Engines;
 using Qdms.Core.Files;
+using Qdms.Core.Provisioning;
 using Qdms.Core.Security;
 using Qdms.Core.Snmp;
 using Qdms.Core.Tenants;
@@ -35,6 +36,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SnmpInventorySignal>();
         services.AddSingleton<SnmpDeviceService>();
         services.AddSingleton<SnmpProfileService>();
+        services.AddSingleton<ProvisioningRuleCache>();
+        services.AddSingleton<ProvisioningService>();
+        services.AddSingleton<ProvisioningApplier>();
         return services;
     }
 }

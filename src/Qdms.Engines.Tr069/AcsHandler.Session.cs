@@ -56,6 +56,8 @@ internal sealed partial class AcsHandler
                 await services.Events.AppendAsync([.. inform.Events.Select(e => ToEvent(session, e, now))], ct);
             }
 
+            await ProvisionAsync(device, inform, software, remote, now, ct);
+
             http.Response.Cookies.Append(CookieName, session.Id, new CookieOptions { HttpOnly = true, Path = "/" });
             await WriteAsync(http, envelope.Answer(new InformResponse(1)), ct);
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Qdms.Core.Devices;
 using Qdms.Core.Events;
 using Qdms.Core.Files;
+using Qdms.Core.Provisioning;
 using Qdms.Core.Tenants;
 
 namespace Qdms.Engines.Tr069;
@@ -17,7 +18,8 @@ public sealed class Tr069Services(
     IOptions<FileRepositoryOptions> fileOptions,
     DefaultTenant defaultTenant,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    ProvisioningApplier provisioning)
 {
     internal IDeviceStore Devices => devices;
 
@@ -36,4 +38,6 @@ public sealed class Tr069Services(
     internal TimeProvider Time => time;
 
     internal ILoggerFactory Loggers => loggers;
+
+    internal ProvisioningApplier Provisioning => provisioning;
 }

@@ -5,6 +5,7 @@ using Qdms.Core.Engines;
 using Qdms.Core.Events;
 using Qdms.Core.Files;
 using Qdms.Core.Measurements;
+using Qdms.Core.Provisioning;
 using Qdms.Core.Qos;
 using Qdms.Core.Scenarios;
 using Qdms.Core.Snmp;
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQosDeviceStore, SqlQosDeviceStore>();
         services.AddSingleton<IQosLogStore, SqlQosLogStore>();
         services.AddSingleton<IQosMeasurementQueryStore, SqlQosMeasurementQueryStore>();
+        services.AddSingleton<IProvisioningRuleStore, SqlProvisioningRuleStore>();
         return services;
     }
 }
