@@ -34,8 +34,9 @@ public sealed class ProvisioningApplier(
     {
         var all = await cache.ForTenantAsync(device.TenantId, ct);
         List<ProvisioningRule>? candidates = null;
-        foreach (var rule in all)
+        for (var i = 0; i < all.Count; i++)
         {
+            var rule = all[i];
             if (ProvisioningEvaluator.RunsOn(rule, eventCodes) && ProvisioningEvaluator.FactsHold(rule.When, facts))
             {
                 (candidates ??= []).Add(rule);

@@ -9,11 +9,13 @@ public static class ProvisioningEvaluator
     /// <summary>True when one of the Inform's event codes is one the rule runs on.</summary>
     public static bool RunsOn(ProvisioningRule rule, IReadOnlyList<string> eventCodes)
     {
-        foreach (var code in eventCodes)
+        // index loops: no enumerator is allocated per rule per Inform
+        var events = rule.Events;
+        for (var i = 0; i < eventCodes.Count; i++)
         {
-            foreach (var e in rule.Events)
+            for (var j = 0; j < events.Count; j++)
             {
-                if (string.Equals(e, code, StringComparison.Ordinal))
+                if (string.Equals(events[j], eventCodes[i], StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -60,9 +62,9 @@ public static class ProvisioningEvaluator
 
     private static bool Contains(IReadOnlyList<string> tags, string tag)
     {
-        foreach (var t in tags)
+        for (var i = 0; i < tags.Count; i++)
         {
-            if (string.Equals(t, tag, StringComparison.Ordinal))
+            if (string.Equals(tags[i], tag, StringComparison.Ordinal))
             {
                 return true;
             }
