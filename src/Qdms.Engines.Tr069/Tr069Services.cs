@@ -36,4 +36,7 @@ public sealed class Tr069Services(
     internal TimeProvider Time => time;
 
     internal ILoggerFactory Loggers => loggers;
+
+    /// <summary>The running engines of this server, by name (so connection requests can find an engine's channels).</summary>
+    internal Tr069EngineDirectory Engines { get; } = new();
 }

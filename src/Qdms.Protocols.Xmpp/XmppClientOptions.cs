@@ -48,4 +48,7 @@ public sealed record XmppClientOptions
 
     /// <summary>The largest stanza accepted from the server, in bytes; a larger one ends the stream.</summary>
     public int MaxStanzaBytes { get; init; } = 64 * 1024;
+
+    /// <summary>The options without the password, for logs.</summary>
+    public override string ToString() => $"XmppClientOptions {{ Server = {Host}:{Port}, Jid = {Jid}, Resource = {Resource}, Tls = {Tls} }}";
 }

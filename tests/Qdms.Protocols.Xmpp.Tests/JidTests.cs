@@ -31,4 +31,13 @@ public sealed class JidTests
         Assert.False(Jid.Parse("acs@example.com/R").Matches(Jid.Parse("acs@example.com/r")));
         Assert.Equal(Jid.Parse("acs@example.com"), Jid.Parse("acs@example.com/r").Bare);
     }
+
+    [Fact]
+    public void Client_options_never_print_the_password()
+    {
+        var options = new XmppClientOptions { Host = "h", Jid = Jid.Parse("a@h"), Password = "s3cr3t-pw" };
+
+        Assert.DoesNotContain("s3cr3t-pw", options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pw", (options with { Port = 1 }).ToString(), StringComparison.Ordinal);
+    }
 }
