@@ -85,13 +85,7 @@ public abstract class Tr069XmppTests(QdmsAppFactory app, ProsodyServer prosody, 
         var (acsJid, _) = prosody.NewAccount("acs");
         using var acs = await AcsUnderTest.StartAsync(app, XmppConfig(acsJid, "wrong-acs-password"));
 
-        var status = "";
-        var deadline = Stopwatch.StartNew();
-        while (!status.StartsWith("error:", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            status = (await acs.Admin.GetEngineAsync("tr069", acs.Index)).Details["xmpp"];
-            await Task.Delay(20); // poll interval while the channel signs in and fails
-        }
+        var status = await StatusAsync(acs, s => s.StartsWith("error:", StringComparison.Ordinal));
 
         Assert.StartsWith("error:", status, StringComparison.Ordinal);
         Assert.Contains("not-authorized", status, StringComparison.Ordinal);
@@ -102,12 +96,52 @@ public abstract class Tr069XmppTests(QdmsAppFactory app, ProsodyServer prosody, 
     }
 
     [Fact]
+    public async Task When_the_acs_session_is_kicked_off_the_channel_signs_in_again_and_requests_work()
+    {
+        var (acsJid, acsPassword) = prosody.NewAccount("acs");
+        using var acs = await AcsUnderTest.StartAsync(app, XmppConfig(acsJid, acsPassword));
+        var cpe = acs.Cpe();
+        await using var listener = await ListenAsync(cpe);
+        var first = await StatusAsync(acs, s => s.StartsWith("signed-in as ", StringComparison.Ordinal));
+
+        // Another stream binding the ACS's full JID makes prosody end the older one with a <conflict/> stream error.
+        await using var intruder = await XmppClient.ConnectAsync(new XmppClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = prosody.Port,
+            Jid = Jid.Parse(acsJid),
+            Password = acsPassword,
+            Resource = Jid.Parse(first["signed-in as ".Length..]).Resource,
+            PinnedCertificate = prosody.CertificateThumbprint,
+        });
+        var again = await StatusAsync(acs, s => s.StartsWith("signed-in as ", StringComparison.Ordinal) && s != first);
+
+        Assert.NotEqual(first, again);
+        await Channel(acs).SendAsync(new ConnectionRequestTarget(1, null, listener.Jid.ToString(), "cr", ConnectionRequestPassword), default);
+        Assert.True(Assert.Single(await listener.Sessions.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Completed);
+    }
+
+    [Fact]
     public async Task Without_xmpp_settings_the_engine_has_no_xmpp_channel()
     {
         using var acs = await AcsUnderTest.StartAsync(app);
 
         Assert.DoesNotContain(Engine(acs).ConnectionRequestChannels, c => c.Name == "xmpp");
         Assert.False((await acs.Admin.GetEngineAsync("tr069", acs.Index)).Details.ContainsKey("xmpp"));
+    }
+
+    /// <summary>Polls the engine's <c>xmpp</c> status (through the API) until <paramref name="done"/> holds, for at most 15 s.</summary>
+    private static async Task<string> StatusAsync(AcsUnderTest acs, Func<string, bool> done)
+    {
+        var status = "";
+        var deadline = Stopwatch.StartNew();
+        while (!done(status) && deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(20); // poll interval while the channel signs in
+            status = (await acs.Admin.GetEngineAsync("tr069", acs.Index)).Details["xmpp"];
+        }
+
+        return status;
     }
 
     private object XmppConfig(string jid, string password) => new
