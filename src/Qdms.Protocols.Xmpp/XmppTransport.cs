@@ -9,13 +9,17 @@ using System.Xml.Linq;
 namespace Qdms.Protocols.Xmpp;
 
 /// <summary>
-/// The byte pipe under a client: a TCP socket, optionally wrapped in TLS after STARTTLS, a framer over what it reads and
-/// a write lock so stanzas from several callers never interleave.
+/// The byte pipe under a client: a TCP socket, optionally wrapped in TLS after STARTTLS, a framer over what it reads, and a
+/// write queue so stanzas from several callers never interleave. Writes coalesce: whoever finds no write in progress
+/// writes everything queued meanwhile in one TLS record and one flush (with many iqs in flight, one syscall carries many).
 /// </summary>
 internal sealed class XmppTransport : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private List<(byte[] Bytes, TaskCompletionSource Done)> _queue = [];
+    private bool _writing;
+    private XmppConnectionException? _broken;
     private readonly XmppFramer _framer;
     private readonly byte[] _buffer = new byte[16 * 1024];
     private Stream _stream;
@@ -129,27 +133,92 @@ internal sealed class XmppTransport : IAsyncDisposable
     public Task WriteAsync(XElement element, CancellationToken ct) =>
         WriteAsync(element.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces), ct);
 
-    /// <summary>Writes raw text (stream header, closing tag, whitespace keepalive) under the write lock.</summary>
+    /// <summary>
+    /// Writes raw text (stream header, closing tag, whitespace keepalive) after what is queued before it. Cancelling stops the
+    /// wait, not the write: a stanza is written whole or the connection is broken.
+    /// </summary>
     public async Task WriteAsync(string text, CancellationToken ct)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        await _writeLock.WaitAsync(ct);
-        try
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool lead;
+        lock (_queueLock)
         {
-            await _stream.WriteAsync(bytes, ct);
-            await _stream.FlushAsync(ct);
+            if (_broken is { } broken)
+            {
+                throw broken;
+            }
+
+            _queue.Add((Encoding.UTF8.GetBytes(text), done));
+            lead = !_writing;
+            _writing = true;
         }
-        catch (IOException e)
+
+        if (lead)
         {
-            throw new XmppConnectionException($"the connection to the XMPP server broke: {e.Message}", e);
+            await DrainAsync();
         }
-        catch (ObjectDisposedException e)
+
+        await done.Task.WaitAsync(ct);
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
         {
-            throw new XmppConnectionException("the connection to the XMPP server is closed", e);
-        }
-        finally
-        {
-            _writeLock.Release();
+            List<(byte[] Bytes, TaskCompletionSource Done)> batch;
+            lock (_queueLock)
+            {
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _queue;
+                _queue = [];
+            }
+
+            var length = batch.Sum(b => b.Bytes.Length);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                var at = 0;
+                foreach (var (bytes, _) in batch)
+                {
+                    bytes.CopyTo(buffer, at);
+                    at += bytes.Length;
+                }
+
+                await _stream.WriteAsync(buffer.AsMemory(0, length));
+                await _stream.FlushAsync();
+                foreach (var (_, done) in batch)
+                {
+                    done.TrySetResult();
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
+            {
+                var broken = new XmppConnectionException(e is IOException ? $"the connection to the XMPP server broke: {e.Message}" : "the connection to the XMPP server is closed", e);
+                List<(byte[] Bytes, TaskCompletionSource Done)> rest;
+                lock (_queueLock)
+                {
+                    _broken = broken;
+                    rest = _queue;
+                    _queue = [];
+                    _writing = false;
+                }
+
+                foreach (var (_, done) in batch.Concat(rest))
+                {
+                    done.TrySetException(broken);
+                }
+
+                return;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
