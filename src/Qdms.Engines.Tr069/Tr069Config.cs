@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using Qdms.Engines.Tr069.ConnectionRequests;
 
 namespace Qdms.Engines.Tr069;
 
 /// <summary>
 /// The tr069 engine's config: <c>{"address": "0.0.0.0", "port": 7547, "sessionTimeoutSeconds": 30, "maxBodyBytes": 4194304,
 /// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
-/// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
+/// (empty: <c>Qdms:Files:PublicBaseUrl</c>). <see cref="Xmpp"/>: the optional XMPP connection-request keys (<see cref="XmppChannelSettings"/>).
 /// </summary>
-internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl)
+internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl,
+    XmppChannelSettings? Xmpp = null)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -18,7 +20,7 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -54,7 +56,8 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
             }
         }
 
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) : null;
+        var xmpp = XmppChannelSettings.TryRead(config, problems);
+        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp) : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

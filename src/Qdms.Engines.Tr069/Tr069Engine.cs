@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qdms.Core.Engines;
+using Qdms.Engines.Tr069.ConnectionRequests;
 
 namespace Qdms.Engines.Tr069;
 
@@ -22,6 +23,13 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
     private Task _sweeper = Task.CompletedTask;
     private string? _listen;
     private volatile bool _running;
+    private XmppConnectionRequestChannel? _xmpp;
+
+    /// <summary>The ways this engine can ask a CPE to open a session now (the XMPP channel when configured).</summary>
+    internal IReadOnlyList<IConnectionRequestChannel> ConnectionRequestChannels => _xmpp is { } xmpp ? [xmpp] : [];
+
+    /// <summary>The engine's name, <c>alias#index</c>.</summary>
+    internal string Name => name;
 
     public EngineStatus Status
     {
@@ -38,6 +46,11 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
             {
                 details["listen"] = _listen;
                 details["boundPort"] = _listen[(_listen.LastIndexOf(':') + 1)..].TrimEnd('/');
+            }
+
+            if (_xmpp is { } xmpp)
+            {
+                details["xmpp"] = xmpp.Status;
             }
 
             return new EngineStatus(_running ? EngineState.Active : EngineState.Inactive, details, null);
@@ -72,6 +85,8 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         _listen = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         _running = true;
         _sweeper = SweepAsync(handler, _stopping.Token);
+        _xmpp = config.Xmpp is { } xmpp ? XmppConnectionRequestChannel.Start(xmpp, services.Loggers.CreateLogger<XmppConnectionRequestChannel>(), services.Time) : null;
+        services.Engines.Add(this);
         Tr069Log.Started(services.Loggers.CreateLogger<Tr069Engine>(), name, _listen ?? "?");
     }
 
@@ -84,6 +99,12 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         }
 
         await _sweeper;
+        services.Engines.Remove(this);
+        if (Interlocked.Exchange(ref _xmpp, null) is { } xmpp)
+        {
+            await xmpp.DisposeAsync();
+        }
+
         if (_app is { } app)
         {
             _app = null;

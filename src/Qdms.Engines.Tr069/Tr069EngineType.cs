@@ -21,6 +21,11 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("sessionTimeoutSeconds", "integer", "seconds of silence after which a CWMP session is dropped"),
         new("maxBodyBytes", "integer", "largest request body accepted; a larger one is answered 413"),
         new("fileBaseUrl", "string", "base URL CPEs fetch repository files under; empty: Qdms:Files:PublicBaseUrl"),
+        new("xmppServer", "string", "XMPP server for connection requests (TR-069 Annex K), host:port; empty: XMPP off"),
+        new("xmppJid", "string", "the ACS's XMPP account, user@domain"),
+        new("xmppPassword", "string", "the ACS's XMPP password (stored with the engine config as given; masked when shown)", Secret: true),
+        new("xmppAllowPlain", "boolean", "allow an unencrypted XMPP stream and SASL PLAIN over it (lab servers only)"),
+        new("xmppTlsThumbprint", "string", "XMPP server certificate SHA-1 thumbprint or SHA-256 hash to accept even if it does not validate"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -30,6 +35,11 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["sessionTimeoutSeconds"] = Tr069Config.DefaultSessionTimeoutSeconds,
         ["maxBodyBytes"] = Tr069Config.DefaultMaxBodyBytes,
         ["fileBaseUrl"] = "",
+        ["xmppServer"] = "",
+        ["xmppJid"] = "",
+        ["xmppPassword"] = "",
+        ["xmppAllowPlain"] = false,
+        ["xmppTlsThumbprint"] = "",
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

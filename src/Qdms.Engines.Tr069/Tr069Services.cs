@@ -40,4 +40,6 @@ public sealed class Tr069Services(
     internal ILoggerFactory Loggers => loggers;
 
     internal ProvisioningApplier Provisioning => provisioning;
+    /// <summary>The running engines of this server, by name (so connection requests can find an engine's channels).</summary>
+    internal Tr069EngineDirectory Engines { get; } = new();
 }

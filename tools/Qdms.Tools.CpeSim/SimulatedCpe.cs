@@ -145,6 +145,7 @@ public sealed partial class SimulatedCpe
         [
             "Device.DeviceInfo.HardwareVersion", "Device.DeviceInfo.SoftwareVersion", "Device.DeviceInfo.ProvisioningCode",
             "Device.ManagementServer.ParameterKey", "Device.ManagementServer.ConnectionRequestURL",
+            "Device.ManagementServer.ConnReqJabberID",
             "Device.IP.Interface.1.IPv4Address.1.IPAddress",
         ];
         var parameters = forced.Select(Model.Find).OfType<ModelParameter>().Select(p => new ParameterValue(p.Name, p.Value, p.Type));
