@@ -41,5 +41,6 @@ public static class CliApp
         ScenarioCommands.Create(context),
         SnmpCommands.Create(context),
         QosCommands.Create(context),
+        CpeAuthCommands.Create(context),
     ];
 }

@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SnmpInventorySignal>();
         services.AddSingleton<SnmpDeviceService>();
         services.AddSingleton<SnmpProfileService>();
+        services.AddSingleton<CpeAuth.CpeAuthService>();
         return services;
     }
 }

@@ -8,7 +8,16 @@ namespace Qdms.Engines.Tr069;
 /// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
 /// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
 /// </summary>
-internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl)
+internal sealed record Tr069Config(
+    IPAddress Address,
+    int Port,
+    TimeSpan SessionTimeout,
+    int MaxBodyBytes,
+    string FileBaseUrl,
+    Qdms.Core.CpeAuth.CpeAuthMode CpeAuth = Auth.CpeAuthConfig.DefaultMode,
+    string Tenant = "",
+    int NonceLifetimeSeconds = Auth.CpeAuthConfig.DefaultNonceLifetimeSeconds,
+    Auth.CpeCertificate? Certificate = null)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -18,7 +27,7 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. Auth.CpeAuthConfig.Keys];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -54,7 +63,10 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
             }
         }
 
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) : null;
+        var auth = Auth.CpeAuthConfig.Read(config, problems);
+        return problems.Count == 0
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate)
+            : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

@@ -21,6 +21,12 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("sessionTimeoutSeconds", "integer", "seconds of silence after which a CWMP session is dropped"),
         new("maxBodyBytes", "integer", "largest request body accepted; a larger one is answered 413"),
         new("fileBaseUrl", "string", "base URL CPEs fetch repository files under; empty: Qdms:Files:PublicBaseUrl"),
+        new("cpeAuth", "string", "how CPEs authenticate: none, basic or digest (default); a tenant's or device's own mode wins"),
+        new("tenant", "string", "the tenant new CPEs go to when no credentials place them; empty: the default tenant"),
+        new("nonceLifetimeSeconds", "integer", "seconds a Digest nonce lives before a CPE is challenged again with stale=true"),
+        new("certificatePath", "string", "PEM or PFX certificate: the port speaks HTTPS; empty: HTTP"),
+        new("certificateKeyPath", "string", "PEM private key of certificatePath; empty: in the certificate file"),
+        new("certificatePassword", "string", "password of the PFX or of an encrypted PEM key", Secret: true),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -30,6 +36,12 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["sessionTimeoutSeconds"] = Tr069Config.DefaultSessionTimeoutSeconds,
         ["maxBodyBytes"] = Tr069Config.DefaultMaxBodyBytes,
         ["fileBaseUrl"] = "",
+        ["cpeAuth"] = "digest",
+        ["tenant"] = "",
+        ["nonceLifetimeSeconds"] = Auth.CpeAuthConfig.DefaultNonceLifetimeSeconds,
+        ["certificatePath"] = "",
+        ["certificateKeyPath"] = "",
+        ["certificatePassword"] = "",
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQosDeviceStore, SqlQosDeviceStore>();
         services.AddSingleton<IQosLogStore, SqlQosLogStore>();
         services.AddSingleton<IQosMeasurementQueryStore, SqlQosMeasurementQueryStore>();
+        services.AddSingleton<Qdms.Core.CpeAuth.ICpeAuthStore, SqlCpeAuthStore>();
         return services;
     }
 }

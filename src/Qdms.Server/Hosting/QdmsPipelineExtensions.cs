@@ -37,6 +37,7 @@ internal static class QdmsPipelineExtensions
         api.MapScenarioEndpoints();
         api.MapEventEndpoints();
         api.MapSnmpEndpoints();
+        api.MapCpeAuthEndpoints();
         app.MapQosEndpoints();
         return app;
     }

@@ -17,5 +17,6 @@ public static class MigrationCatalog
         M0007Snmp.Migration,
         M0008Qos.Migration,
         M0009Scenarios.Migration,
+        M0011Tr069Auth.Migration,
     ];
 }
