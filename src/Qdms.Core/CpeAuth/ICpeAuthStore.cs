@@ -20,8 +20,8 @@ public interface ICpeAuthStore
     /// <summary>The user name's device with what the ACS needs to check a password, in any tenant; null when no device has it.</summary>
     Task<CpeLogin?> FindLoginAsync(string username, CancellationToken ct);
 
-    /// <summary>The modes that apply to a device (its own and its tenant's); null when the device is gone.</summary>
-    Task<CpeAuthPolicy?> GetPolicyAsync(long deviceId, CancellationToken ct);
+    /// <summary>The device that owns <paramref name="identity"/> with its modes and credentials, in any tenant; null when none does.</summary>
+    Task<CpeAdmission?> FindAdmissionAsync(DeviceIdentity identity, CancellationToken ct);
 
     /// <summary>
     /// Gives <paramref name="deviceId"/> the identity when it has none of that protocol yet (a CPE pre-registered with credentials

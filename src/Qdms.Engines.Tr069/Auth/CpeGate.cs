@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Qdms.Core.CpeAuth;
 using Qdms.Core.Devices;
-using Qdms.Core.Security;
 
 namespace Qdms.Engines.Tr069.Auth;
 
@@ -59,31 +58,31 @@ internal sealed class CpeGate
 
     /// <summary>
     /// The device the Inform's session is for, found or created; null when the request was answered here (401 or 403).
+    /// A known CPE costs one query (its device, modes and credentials by identity), whatever the mode.
     /// </summary>
-    public async Task<Device?> AdmitAsync(HttpContext http, DeviceIdentity identity, DeviceDraft draft, string remote, DateTimeOffset now, CancellationToken ct)
+    public async Task<AdmittedDevice?> AdmitAsync(HttpContext http, DeviceIdentity identity, DeviceDraft draft, string remote, DateTimeOffset now, CancellationToken ct)
     {
         var store = _services.CpeAuth.Store;
-        var known = await _services.Devices.FindByIdentityAsync(identity, ct);
+        var known = await store.FindAdmissionAsync(identity, ct);
         var authorization = CpeAuthorization.Parse(http.Request.Headers.Authorization.ToString());
-        var login = authorization is { Username.Length: > 0 } ? await store.FindLoginAsync(authorization.Username, ct) : null;
-        CpeAuthMode mode;
-        if (known is not null)
+        CpeLogin? login = null;
+        if (authorization is { Username.Length: > 0 })
         {
-            var policy = await store.GetPolicyAsync(known.Id, ct);
-            mode = policy?.DeviceMode ?? policy?.TenantMode ?? _config.CpeAuth;
-        }
-        else if (login is not null)
-        {
-            mode = login.DeviceMode ?? login.TenantMode ?? _config.CpeAuth;
-        }
-        else
-        {
-            mode = await store.GetTenantModeAsync(_placementTenantId, ct) ?? _config.CpeAuth;
+            login = known is not null && known.Username == authorization.Username ? known.Login : await store.FindLoginAsync(authorization.Username, ct);
         }
 
+        var mode = known is not null ? known.DeviceMode ?? known.TenantMode ?? _config.CpeAuth
+            : login is not null ? login.DeviceMode ?? login.TenantMode ?? _config.CpeAuth
+            : await store.GetTenantModeAsync(_placementTenantId, ct) ?? _config.CpeAuth;
         if (mode == CpeAuthMode.None)
         {
-            return known ?? (await _services.Devices.FindOrCreateAsync(_placementTenantId, identity, draft, now, ct)).Device;
+            if (known is not null)
+            {
+                return new AdmittedDevice(known.DeviceId, known.TenantId);
+            }
+
+            var created = (await _services.Devices.FindOrCreateAsync(_placementTenantId, identity, draft, now, ct)).Device;
+            return new AdmittedDevice(created.Id, created.TenantId);
         }
 
         if (authorization is null)
@@ -111,16 +110,18 @@ internal sealed class CpeGate
                 return null;
         }
 
-        var owner = login!.DeviceId;
+        var owner = login!;
         if (known is not null)
         {
-            return known.Id == owner ? known : await ForbidAsync(http, identity, remote, authorization.Username, owner, $"is not {identity.Protocol}:{identity.Key} (device {known.Id})");
+            return known.DeviceId == owner.DeviceId
+                ? new AdmittedDevice(known.DeviceId, known.TenantId)
+                : await ForbidAsync(http, identity, remote, authorization.Username, owner.DeviceId, $"is not {identity.Protocol}:{identity.Key} (device {known.DeviceId})");
         }
 
         // a device pre-registered with credentials takes the identity of its first authenticated Inform
-        return await store.ClaimIdentityAsync(owner, identity, ct)
-            ? await _services.Devices.GetAsync(owner, TenantScope.All, ct)
-            : await ForbidAsync(http, identity, remote, authorization.Username, owner, $"has another {identity.Protocol} identity");
+        return await store.ClaimIdentityAsync(owner.DeviceId, identity, ct)
+            ? new AdmittedDevice(owner.DeviceId, owner.TenantId)
+            : await ForbidAsync(http, identity, remote, authorization.Username, owner.DeviceId, $"has another {identity.Protocol} identity");
     }
 
     private async Task<CpeVerdict> VerifyAsync(HttpContext http, CpeAuthorization authorization, CpeLogin? login, CpeAuthMode mode, CancellationToken ct)
@@ -238,7 +239,7 @@ internal sealed class CpeGate
         return Task.CompletedTask;
     }
 
-    private async Task<Device?> ForbidAsync(HttpContext http, DeviceIdentity identity, string remote, string user, long owner, string why)
+    private async Task<AdmittedDevice?> ForbidAsync(HttpContext http, DeviceIdentity identity, string remote, string user, long owner, string why)
     {
         Interlocked.Increment(ref _counters.AuthFailures);
         CpeAuthLog.Mismatch(_logger, identity.Key, remote, user, owner, why);

@@ -73,19 +73,23 @@ internal sealed class SqlCpeAuthStore(QdmsDb db) : ICpeAuthStore
             : new CpeLogin(row.DeviceId, row.TenantId, row.PasswordHash, row.SealedPassword, row.HashFingerprint, Mode(row.DeviceMode), Mode(row.TenantMode));
     }
 
-    public async Task<CpeAuthPolicy?> GetPolicyAsync(long deviceId, CancellationToken ct)
+    public async Task<CpeAdmission?> FindAdmissionAsync(DeviceIdentity identity, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<PolicyRow>(new CommandDefinition(
+        var row = await c.QuerySingleOrDefaultAsync<AdmissionRow>(new CommandDefinition(
             """
-            SELECT d.id AS DeviceId, d.tenant_id AS TenantId, a.mode AS DeviceMode, t.mode AS TenantMode
-            FROM devices d
+            SELECT d.id AS DeviceId, d.tenant_id AS TenantId, a.mode AS DeviceMode, t.mode AS TenantMode, d.credentials_username AS Username,
+                d.credentials_hash AS PasswordHash, a.password_sealed AS SealedPassword, a.hash_fingerprint AS HashFingerprint
+            FROM device_identities i
+            JOIN devices d ON d.id = i.device_id
             LEFT JOIN tr069_cpe_auth a ON a.device_id = d.id
             LEFT JOIN tr069_tenant_auth t ON t.tenant_id = d.tenant_id
-            WHERE d.id = @deviceId
+            WHERE i.protocol = @Protocol AND i.identity_key = @Key
             """,
-            new { deviceId }, cancellationToken: ct));
-        return row is null ? null : new CpeAuthPolicy(row.DeviceId, row.TenantId, Mode(row.DeviceMode), Mode(row.TenantMode));
+            new { identity.Protocol, identity.Key }, cancellationToken: ct));
+        return row is null
+            ? null
+            : new CpeAdmission(row.DeviceId, row.TenantId, Mode(row.DeviceMode), Mode(row.TenantMode), row.Username, row.PasswordHash, row.SealedPassword, row.HashFingerprint);
     }
 
     public async Task<bool> ClaimIdentityAsync(long deviceId, DeviceIdentity identity, CancellationToken ct)
@@ -149,7 +153,7 @@ internal sealed class SqlCpeAuthStore(QdmsDb db) : ICpeAuthStore
         public string? TenantMode { get; set; }
     }
 
-    private sealed class PolicyRow
+    private sealed class AdmissionRow
     {
         public long DeviceId { get; set; }
 
@@ -158,5 +162,13 @@ internal sealed class SqlCpeAuthStore(QdmsDb db) : ICpeAuthStore
         public string? DeviceMode { get; set; }
 
         public string? TenantMode { get; set; }
+
+        public string? Username { get; set; }
+
+        public string? PasswordHash { get; set; }
+
+        public string? SealedPassword { get; set; }
+
+        public string? HashFingerprint { get; set; }
     }
 }

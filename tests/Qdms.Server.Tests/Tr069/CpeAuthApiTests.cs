@@ -46,6 +46,19 @@ public abstract class CpeAuthApiTests(QdmsAppFactory app)
     }
 
     [Fact]
+    public async Task An_engine_whose_placement_tenant_does_not_exist_does_not_start()
+    {
+        var admin = await app.AdminAsync();
+        var added = await admin.AddEngineAsync(new AddEngineRequest("tr069", "placed-" + Guid.NewGuid().ToString("N")[..6],
+            JsonSerializer.SerializeToElement(new { address = "127.0.0.1", port = 0, cpeAuth = "none", tenant = "no-such-tenant" })));
+
+        var started = Assert.Single(await admin.StartEngineAsync("tr069", added.Index));
+
+        Assert.NotEqual("active", started.State);
+        Assert.Contains("no-such-tenant", started.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_modes_and_credentials_are_400s_naming_the_field()
     {
         var admin = await app.AdminAsync();
