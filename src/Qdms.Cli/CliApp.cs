@@ -42,5 +42,6 @@ public static class CliApp
         SnmpCommands.Create(context),
         QosCommands.Create(context),
         ProvisioningCommands.Create(context),
+        CpeAuthCommands.Create(context),
     ];
 }

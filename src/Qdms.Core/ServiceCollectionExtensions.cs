@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProvisioningRuleCache>();
         services.AddSingleton<ProvisioningService>();
         services.AddSingleton<ProvisioningApplier>();
+        services.AddSingleton<CpeAuth.CpeAuthService>();
         return services;
     }
 }

@@ -23,7 +23,11 @@ internal sealed partial class AcsHandler
         var software = ValueOf(inform, ".DeviceInfo.SoftwareVersion");
         var identity = new DeviceIdentity("tr069", key);
         var draft = new DeviceDraft(key, [identity], Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote);
-        var device = (await services.Devices.FindOrCreateAsync(services.DefaultTenant.Id, identity, draft, now, ct)).Device;
+        var device = await gate.AdmitAsync(http, identity, draft, remote, now, ct);
+        if (device is null)
+        {
+            return; // answered 401 or 403 (CPE authentication)
+        }
 
         var session = new AcsSession(AcsSessionTable.NewId(), device.Id, device.TenantId, key, envelope.Version, remote, services.Time.GetTimestamp());
         if (sessions.TryBegin(session, out var replaced) is not null)

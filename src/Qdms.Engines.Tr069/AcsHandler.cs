@@ -11,7 +11,7 @@ namespace Qdms.Engines.Tr069;
 /// the queued tasks' RPCs one at a time, and ends with an empty 204.
 /// </summary>
 internal sealed partial class AcsHandler(
-    Tr069Config config, Tr069Services services, AcsSessionTable sessions, AcsCounters counters, ILogger<AcsHandler> logger)
+    Tr069Config config, Tr069Services services, AcsSessionTable sessions, AcsCounters counters, ILogger<AcsHandler> logger, Auth.CpeGate gate)
 {
     public const string CookieName = "QDMS-CWMP";
 

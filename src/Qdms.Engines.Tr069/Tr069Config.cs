@@ -9,8 +9,17 @@ namespace Qdms.Engines.Tr069;
 /// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
 /// (empty: <c>Qdms:Files:PublicBaseUrl</c>). <see cref="Xmpp"/>: the optional XMPP connection-request keys (<see cref="XmppChannelSettings"/>).
 /// </summary>
-internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl,
-    XmppChannelSettings? Xmpp = null)
+internal sealed record Tr069Config(
+    IPAddress Address,
+    int Port,
+    TimeSpan SessionTimeout,
+    int MaxBodyBytes,
+    string FileBaseUrl,
+    XmppChannelSettings? Xmpp = null,
+    Qdms.Core.CpeAuth.CpeAuthMode CpeAuth = Auth.CpeAuthConfig.DefaultMode,
+    string Tenant = "",
+    int NonceLifetimeSeconds = Auth.CpeAuthConfig.DefaultNonceLifetimeSeconds,
+    Auth.CpeCertificate? Certificate = null)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -20,7 +29,7 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -57,7 +66,10 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
         }
 
         var xmpp = XmppChannelSettings.TryRead(config, problems);
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp) : null;
+        var auth = Auth.CpeAuthConfig.Read(config, problems);
+        return problems.Count == 0
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate)
+            : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

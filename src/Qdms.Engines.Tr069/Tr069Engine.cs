@@ -41,6 +41,8 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
                 ["sessionsStarted"] = Interlocked.Read(ref _counters.SessionsStarted).ToString(CultureInfo.InvariantCulture),
                 ["sessionsRefused"] = Interlocked.Read(ref _counters.SessionsRefused).ToString(CultureInfo.InvariantCulture),
                 ["badRequests"] = Interlocked.Read(ref _counters.BadRequests).ToString(CultureInfo.InvariantCulture),
+                ["authFailures"] = Interlocked.Read(ref _counters.AuthFailures).ToString(CultureInfo.InvariantCulture),
+                ["cpeAuth"] = Qdms.Core.CpeAuth.CpeAuthModes.ToName(config.CpeAuth),
             };
             if (_running && _listen is not null)
             {
@@ -62,14 +64,16 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(services.Loggers);
+        var gate = await Auth.CpeGate.CreateAsync(config, services, _counters, ct);
+        var certificate = config.Certificate is { } c ? Auth.CpeTls.Load(c) : null;
         builder.WebHost.UseKestrel(options =>
         {
-            options.Listen(config.Address, config.Port);
+            options.Listen(config.Address, config.Port, listen => Auth.CpeTls.UseHttpsWhen(listen, certificate));
             options.AddServerHeader = false;
             options.Limits.MaxRequestBodySize = config.MaxBodyBytes;
         });
         var app = builder.Build();
-        var handler = new AcsHandler(config, services, _sessions, _counters, services.Loggers.CreateLogger<AcsHandler>());
+        var handler = new AcsHandler(config, services, _sessions, _counters, services.Loggers.CreateLogger<AcsHandler>(), gate);
         app.Run(handler.HandleAsync);
         try
         {
@@ -88,6 +92,7 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         _xmpp = config.Xmpp is { } xmpp ? XmppConnectionRequestChannel.Start(xmpp, services.Loggers.CreateLogger<XmppConnectionRequestChannel>(), services.Time) : null;
         services.Engines.Add(this);
         Tr069Log.Started(services.Loggers.CreateLogger<Tr069Engine>(), name, _listen ?? "?");
+        Auth.CpeTls.LogHttps(services.Loggers.CreateLogger<Tr069Engine>(), name, certificate);
     }
 
     public async Task StopAsync(CancellationToken ct)

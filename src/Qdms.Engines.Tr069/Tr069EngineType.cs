@@ -26,6 +26,12 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("xmppPassword", "string", "the ACS's XMPP password (stored with the engine config as given; masked when shown)", Secret: true),
         new("xmppAllowPlain", "boolean", "allow an unencrypted XMPP stream and SASL PLAIN over it (lab servers only)"),
         new("xmppTlsThumbprint", "string", "XMPP server certificate SHA-1 thumbprint or SHA-256 hash to accept even if it does not validate"),
+        new("cpeAuth", "string", "how CPEs authenticate: none, basic or digest (default); a tenant's or device's own mode wins"),
+        new("tenant", "string", "the tenant new CPEs go to when no credentials place them; empty: the default tenant"),
+        new("nonceLifetimeSeconds", "integer", "seconds a Digest nonce lives before a CPE is challenged again with stale=true"),
+        new("certificatePath", "string", "PEM or PFX certificate: the port speaks HTTPS; empty: HTTP"),
+        new("certificateKeyPath", "string", "PEM private key of certificatePath; empty: in the certificate file"),
+        new("certificatePassword", "string", "password of the PFX or of an encrypted PEM key", Secret: true),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -40,6 +46,12 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["xmppPassword"] = "",
         ["xmppAllowPlain"] = false,
         ["xmppTlsThumbprint"] = "",
+        ["cpeAuth"] = "digest",
+        ["tenant"] = "",
+        ["nonceLifetimeSeconds"] = Auth.CpeAuthConfig.DefaultNonceLifetimeSeconds,
+        ["certificatePath"] = "",
+        ["certificateKeyPath"] = "",
+        ["certificatePassword"] = "",
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

@@ -9,6 +9,7 @@ public static class Tr069ServiceCollectionExtensions
     public static IServiceCollection AddTr069Engine(this IServiceCollection services)
     {
         services.AddSingleton<Tr069Services>();
+        services.AddSingleton<Auth.CpeAuthServices>();
         services.AddDmEngineType<Tr069EngineType>();
         return services;
     }

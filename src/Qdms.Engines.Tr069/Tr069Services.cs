@@ -19,7 +19,8 @@ public sealed class Tr069Services(
     DefaultTenant defaultTenant,
     TimeProvider time,
     ILoggerFactory loggers,
-    ProvisioningApplier provisioning)
+    ProvisioningApplier provisioning,
+    Auth.CpeAuthServices cpeAuth)
 {
     internal IDeviceStore Devices => devices;
 
@@ -42,4 +43,6 @@ public sealed class Tr069Services(
     internal ProvisioningApplier Provisioning => provisioning;
     /// <summary>The running engines of this server, by name (so connection requests can find an engine's channels).</summary>
     internal Tr069EngineDirectory Engines { get; } = new();
+
+    internal Auth.CpeAuthServices CpeAuth => cpeAuth;
 }

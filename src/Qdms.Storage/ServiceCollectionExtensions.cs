@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IQosLogStore, SqlQosLogStore>();
         services.AddSingleton<IQosMeasurementQueryStore, SqlQosMeasurementQueryStore>();
         services.AddSingleton<IProvisioningRuleStore, SqlProvisioningRuleStore>();
+        services.AddSingleton<Qdms.Core.CpeAuth.ICpeAuthStore, SqlCpeAuthStore>();
         return services;
     }
 }

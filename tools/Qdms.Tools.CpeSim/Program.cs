@@ -2,13 +2,15 @@ using System.Globalization;
 using Qdms.Tools.CpeSim;
 
 // cpesim --acs http://127.0.0.1:7547/ [--count 100] [--model Models/tr181-gateway.model] [--rounds 3] [--concurrency 64]
-//        [--prefix SIM] [--user u --password p]
+//        [--prefix SIM] [--username u --password p] [--auth basic|challenge] [--algorithm MD5|SHA-256]
+// {serial} in --username and --password becomes each CPE's serial. --auth basic (the default) sends Basic on every request;
+// challenge sends nothing until a 401 and answers Digest or Basic, keeping the Digest nonce for the next session.
 // Boots every CPE (0 BOOTSTRAP + 1 BOOT), then runs --rounds rounds of 2 PERIODIC sessions; prints sessions per second
 // and the p50/p99 session latency of each phase.
 var options = ParseArguments(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: cpesim --acs URL [--count N] [--model FILE] [--rounds N] [--concurrency N] [--prefix P] [--user U --password P]");
+    Console.Error.WriteLine("usage: cpesim --acs URL [--count N] [--model FILE] [--rounds N] [--concurrency N] [--prefix P] [--username U --password P] [--auth basic|challenge] [--algorithm MD5|SHA-256]");
     return 2;
 }
 
@@ -17,7 +19,9 @@ var lines = File.ReadAllLines(modelPath);
 var count = int.Parse(options.GetValueOrDefault("count") ?? "100", CultureInfo.InvariantCulture);
 var rounds = int.Parse(options.GetValueOrDefault("rounds") ?? "3", CultureInfo.InvariantCulture);
 var concurrency = int.Parse(options.GetValueOrDefault("concurrency") ?? "64", CultureInfo.InvariantCulture);
-var cpeOptions = new CpeOptions(new Uri(options["acs"]), options.GetValueOrDefault("user"), options.GetValueOrDefault("password"));
+var style = options.GetValueOrDefault("auth") == "challenge" ? CpeAuthStyle.Challenged : CpeAuthStyle.BasicOnEveryRequest;
+var cpeOptions = new CpeOptions(new Uri(options["acs"]), options.GetValueOrDefault("username") ?? options.GetValueOrDefault("user"), options.GetValueOrDefault("password"),
+    AuthStyle: style, DigestAlgorithm: options.GetValueOrDefault("algorithm"));
 using var fleet = new CpeFleet(count, options.GetValueOrDefault("prefix") ?? "SIM", serial => DataModel.Parse(lines, serial), cpeOptions);
 
 Report("boot", await fleet.RunAllAsync((cpe, ct) => cpe.BootAsync(ct), concurrency, CancellationToken.None));

@@ -163,30 +163,21 @@ public sealed partial class SimulatedCpe
 
     private async Task<(HttpStatusCode Status, CwmpEnvelope? Envelope, TimeSpan? RetryAfter)> PostAsync(byte[]? body, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _options.AcsUrl);
-        if (body is not null)
+        var inSession = _cookies.Count > 0;
+        HttpResponseMessage sent;
+        for (var attempt = 0; ; attempt++)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
-            request.Headers.Add("SOAPAction", "");
-        }
-        else
-        {
-            request.Content = new ByteArrayContent([]);
+            using var request = Request(body, inSession);
+            sent = await _acs.SendAsync(request, ct);
+            if (attempt >= 2 || !Challenged(sent, request))
+            {
+                break;
+            }
+
+            sent.Dispose(); // a 401 answered: the same body again, with credentials
         }
 
-        if (_options.Username is not null)
-        {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.Username}:{_options.Password}"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
-        }
-
-        if (_cookies.Count > 0)
-        {
-            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
-        }
-
-        using var response = await _acs.SendAsync(request, ct);
+        using var response = sent;
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var setCookie in setCookies)
@@ -210,5 +201,28 @@ public sealed partial class SimulatedCpe
         return CwmpReader.TryRead(bytes, null, out var envelope, out _)
             ? (response.StatusCode, envelope, retryAfter)
             : (response.StatusCode, null, retryAfter);
+    }
+
+    private HttpRequestMessage Request(byte[]? body, bool inSession)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, _options.AcsUrl);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+            request.Headers.Add("SOAPAction", "");
+        }
+        else
+        {
+            request.Content = new ByteArrayContent([]);
+        }
+
+        Authorize(request, inSession);
+        if (_cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        return request;
     }
 }

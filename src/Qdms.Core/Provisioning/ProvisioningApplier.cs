@@ -25,6 +25,24 @@ public sealed class ProvisioningApplier(
     /// <summary>How long a task queued by a rule may wait for the device.</summary>
     public static readonly TimeSpan TaskExpiry = TimeSpan.FromSeconds(TaskService.DefaultExpirySeconds);
 
+    /// <summary>
+    /// Whether any of the tenant's enabled rules runs on one of <paramref name="eventCodes"/>: a cached check the engine makes
+    /// before it reads the whole device for <see cref="ApplyAsync"/>.
+    /// </summary>
+    public async ValueTask<bool> AnyRuleRunsOnAsync(long tenantId, IReadOnlyList<string> eventCodes, CancellationToken ct)
+    {
+        var all = await cache.ForTenantAsync(tenantId, ct);
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (ProvisioningEvaluator.RunsOn(all[i], eventCodes))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <param name="device">The device as it is now (its address and groups are written back when a rule adds a tag or group).</param>
     /// <param name="eventCodes">The Inform's event codes.</param>
     /// <param name="reported">Parameter values the device reported in this contact (read before the stored ones).</param>

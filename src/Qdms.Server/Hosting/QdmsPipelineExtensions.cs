@@ -38,6 +38,7 @@ internal static class QdmsPipelineExtensions
         api.MapEventEndpoints();
         api.MapSnmpEndpoints();
         api.MapProvisioningEndpoints();
+        api.MapCpeAuthEndpoints();
         app.MapQosEndpoints();
         return app;
     }

@@ -18,5 +18,6 @@ public static class MigrationCatalog
         M0008Qos.Migration,
         M0009Scenarios.Migration,
         M0010Provisioning.Migration,
+        M0011Tr069Auth.Migration,
     ];
 }

@@ -32,7 +32,7 @@ internal sealed class AcsUnderTest : IDisposable
     public static async Task<AcsUnderTest> StartAsync(QdmsAppFactory app, object? config = null)
     {
         var admin = await app.AdminAsync();
-        var settings = new Dictionary<string, object> { ["address"] = "127.0.0.1", ["port"] = 0, ["fileBaseUrl"] = "http://localhost" };
+        var settings = new Dictionary<string, object> { ["address"] = "127.0.0.1", ["port"] = 0, ["fileBaseUrl"] = "http://localhost", ["cpeAuth"] = "none" };
         if (config is not null)
         {
             foreach (var p in JsonSerializer.SerializeToElement(config).EnumerateObject())
