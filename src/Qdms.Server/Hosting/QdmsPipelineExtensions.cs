@@ -1,5 +1,6 @@
 using Qdms.Server.Endpoints;
 using Qdms.Server.Operability;
+using Qdms.Server.Portal;
 
 namespace Qdms.Server.Hosting;
 
@@ -33,11 +34,13 @@ internal static class QdmsPipelineExtensions
         api.MapFileEndpoints();
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
+        api.MapDeviceAggregateEndpoints();
         api.MapTaskEndpoints();
         api.MapScenarioEndpoints();
         api.MapEventEndpoints();
         api.MapSnmpEndpoints();
         app.MapQosEndpoints();
+        app.MapPortal(); // last: its fallback takes only what no other route does
         return app;
     }
 }
