@@ -34,12 +34,13 @@ export function onUnauthorized(handler: () => void): void {
   unauthorized = handler
 }
 
+/** Query parameters; undefined and null are left out, "" is sent (model= matches devices without a model). */
 export type Query = Record<string, string | number | boolean | null | undefined>
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path
   const parts = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
   return parts.length ? `${path}?${parts.join('&')}` : path
 }

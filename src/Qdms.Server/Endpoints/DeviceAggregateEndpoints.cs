@@ -25,15 +25,16 @@ internal static class DeviceAggregateEndpoints
                 throw new ValidationException("limit", $"limit must be between 1 and {MaxLimit}; got {n}.");
             }
 
-            var byStatus = await devices.CountByStatusAsync(caller, ct);
+            // Four independent reads, each on its own connection: run them side by side.
+            var statusTask = devices.CountByStatusAsync(caller, ct);
+            var protocols = CountAsync(store, caller, DeviceDimension.Protocol, n, ct);
+            var models = CountAsync(store, caller, DeviceDimension.Model, n, ct);
+            var firmware = CountAsync(store, caller, DeviceDimension.FirmwareVersion, n, ct);
+            await Task.WhenAll(statusTask, protocols, models, firmware);
+            var byStatus = await statusTask;
             var statuses = byStatus.OrderByDescending(s => s.Value).ThenBy(s => s.Key)
                 .Select(s => new DeviceGroupCountDto(DeviceDtoMapping.Name(s.Key), s.Value)).ToList();
-            return TypedResults.Ok(new DeviceAggregatesDto(
-                byStatus.Values.Sum(),
-                statuses,
-                await CountAsync(store, caller, DeviceDimension.Protocol, n, ct),
-                await CountAsync(store, caller, DeviceDimension.Model, n, ct),
-                await CountAsync(store, caller, DeviceDimension.FirmwareVersion, n, ct)));
+            return TypedResults.Ok(new DeviceAggregatesDto(byStatus.Values.Sum(), statuses, await protocols, await models, await firmware));
         }).WithTags("Devices");
         return api;
     }

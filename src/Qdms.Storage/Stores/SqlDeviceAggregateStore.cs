@@ -17,6 +17,9 @@ internal sealed class SqlDeviceAggregateStore(QdmsDb db) : IDeviceAggregateStore
         var tenant = TenantFilter.Sql(scope, p, "d.tenant_id");
         var sql = dimension switch
         {
+            // Every tenant: the (protocol, device_id) index alone answers; one tenant: join to its devices.
+            DeviceDimension.Protocol when scope.IsAll =>
+                "SELECT protocol AS Key, COUNT(DISTINCT device_id) AS Count FROM device_identities GROUP BY protocol ORDER BY 2 DESC, 1 LIMIT @limit",
             DeviceDimension.Protocol =>
                 "SELECT i.protocol AS Key, COUNT(DISTINCT i.device_id) AS Count FROM device_identities i JOIN devices d ON d.id = i.device_id " +
                 $"WHERE 1=1{tenant} GROUP BY i.protocol ORDER BY 2 DESC, 1 LIMIT @limit",

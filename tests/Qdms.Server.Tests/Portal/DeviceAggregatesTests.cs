@@ -40,6 +40,7 @@ public abstract class DeviceAggregatesTests(QdmsAppFactory app)
         // A sysop counts every tenant: at least both tenants' devices.
         var all = await (await app.AdminAsync()).GetDeviceAggregatesAsync(limit: 100);
         Assert.True(all.ByModel.Single(g => g.Key == "GW-1").Count >= 4);
+        Assert.True(all.ByProtocol.Single(g => g.Key == "tr069").Count >= 5);
     }
 
     [Fact]
