@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFileStore, SqlFileStore>();
         services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
+        services.AddSingleton<IDeviceAggregateStore, SqlDeviceAggregateStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();

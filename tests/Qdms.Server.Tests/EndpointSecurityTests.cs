@@ -16,6 +16,12 @@ public sealed partial class EndpointSecurityTests(SqliteApp app) : IClassFixture
         "GET /readyz",
         "GET /openapi/{documentName}.json",
         "POST /api/v1/auth/login",
+
+        // The web portal's files (portal/dist): the app's code and its index.html for client routes. They hold no data;
+        // every call the portal makes goes to the authenticated API (PortalServingTests: never under /api, /files …).
+        "GET /assets/{**file}",
+        "GET /{*path:nonfile}",
+        "HEAD /{*path:nonfile}",
     ];
 
     [Fact]

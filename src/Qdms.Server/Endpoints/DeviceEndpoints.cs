@@ -10,7 +10,8 @@ namespace Qdms.Server.Endpoints;
 
 /// <summary>
 /// The device inventory under <c>/api/v1/devices</c>. The list's <c>q</c> is a case-insensitive prefix of the name, serial, model,
-/// manufacturer or any identity key; <c>group</c> matches the provision or the update group. Another tenant's device is a 404 everywhere.
+/// manufacturer or any identity key; <c>group</c> matches the provision or the update group; <c>model</c> and
+/// <c>firmware</c> match exactly ("" = none reported). Another tenant's device is a 404 everywhere.
 /// </summary>
 internal static class DeviceEndpoints
 {
@@ -21,9 +22,9 @@ internal static class DeviceEndpoints
     {
         var devices = api.MapGroup("/devices").WithTags("Devices");
         devices.MapGet("/", async (
-            Caller caller, DeviceService service, string? q, string? protocol, string? group, string? tag, string? status, int? page, int? size, CancellationToken ct) =>
+            Caller caller, DeviceService service, string? q, string? protocol, string? group, string? tag, string? status, string? model, string? firmware, int? page, int? size, CancellationToken ct) =>
         {
-            var result = await service.ListAsync(caller, new DeviceQuery(q, protocol, group, tag, DeviceDtoMapping.ParseDeviceStatus(status)), PageRequest.From(page, size), ct);
+            var result = await service.ListAsync(caller, new DeviceQuery(q, protocol, group, tag, DeviceDtoMapping.ParseDeviceStatus(status), model, firmware), PageRequest.From(page, size), ct);
             return TypedResults.Ok(result.ToDto(d => d.ToDto()));
         });
 

@@ -1,5 +1,6 @@
 using Qdms.Server.Endpoints;
 using Qdms.Server.Operability;
+using Qdms.Server.Portal;
 
 namespace Qdms.Server.Hosting;
 
@@ -33,6 +34,7 @@ internal static class QdmsPipelineExtensions
         api.MapFileEndpoints();
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
+        api.MapDeviceAggregateEndpoints();
         api.MapTaskEndpoints();
         api.MapScenarioEndpoints();
         api.MapEventEndpoints();
@@ -40,6 +42,7 @@ internal static class QdmsPipelineExtensions
         api.MapProvisioningEndpoints();
         api.MapCpeAuthEndpoints();
         app.MapQosEndpoints();
+        app.MapPortal(); // last: its fallback takes only what no other route does
         return app;
     }
 }

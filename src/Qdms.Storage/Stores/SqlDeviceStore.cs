@@ -121,12 +121,30 @@ internal sealed partial class SqlDeviceStore(QdmsDb db) : IDeviceStore
             p.Add("status", (int)status);
         }
 
+        sql += Exact("d.model", "model", q.Model, p) + Exact("d.firmware_version", "firmware", q.FirmwareVersion, p);
         foreach (var set in sets)
         {
             sql += $" AND d.id IN ({set})";
         }
 
         return sql;
+    }
+
+    /// <summary><c>AND column = @name</c>, or <c>AND column IS NULL</c> for "", or nothing for null.</summary>
+    private static string Exact(string column, string name, string? value, DynamicParameters p)
+    {
+        if (value is null)
+        {
+            return "";
+        }
+
+        if (value.Length == 0)
+        {
+            return $" AND {column} IS NULL";
+        }
+
+        p.Add(name, value);
+        return $" AND {column} = @{name}";
     }
 
     private async Task<Device?> GetAsync(DbConnection c, DbTransaction? tx, string condition, DynamicParameters p, CancellationToken ct)
