@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Qdms.Engines.Tr069.ConnectionRequests;
 
 namespace Qdms.Engines.Tr069;
 
@@ -8,7 +9,13 @@ namespace Qdms.Engines.Tr069;
 /// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
 /// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
 /// </summary>
-internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl)
+internal sealed record Tr069Config(
+    IPAddress Address,
+    int Port,
+    TimeSpan SessionTimeout,
+    int MaxBodyBytes,
+    string FileBaseUrl,
+    ConnectionRequestOptions? ConnectionRequest = null)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -18,7 +25,7 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. ConnectionRequestOptions.Keys];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -54,7 +61,10 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
             }
         }
 
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) : null;
+        var connectionRequest = ConnectionRequestOptions.TryRead(config, problems);
+        return problems.Count == 0
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), ConnectionRequest: connectionRequest)
+            : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Qdms.Core.Engines;
+using Qdms.Engines.Tr069.ConnectionRequests;
 
 namespace Qdms.Engines.Tr069;
 
@@ -13,7 +14,7 @@ namespace Qdms.Engines.Tr069;
 /// One ACS: its own Kestrel server (a slim <see cref="WebApplication"/> with one request delegate, bound in
 /// <see cref="StartAsync"/> and stopped in <see cref="StopAsync"/>), the session table and a sweeper that drops silent sessions.
 /// </summary>
-internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, string name) : IDmEngine
+internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services services, string name) : IDmEngine
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly AcsSessionTable _sessions = new(services.Time, config.SessionTimeout);
@@ -22,6 +23,11 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
     private Task _sweeper = Task.CompletedTask;
     private string? _listen;
     private volatile bool _running;
+    private IDisposable? _wakerRegistration;
+
+    /// <summary>The ways this engine sends connection requests: HTTP (TR-069 §3.2.2), and XMPP when configured.</summary>
+    internal IReadOnlyList<IConnectionRequestChannel> ConnectionRequestChannels { get; } =
+        [new HttpConnectionRequestChannel(config.ConnectionRequest ?? ConnectionRequestOptions.Default, services.Loggers.CreateLogger<HttpConnectionRequestChannel>())];
 
     public EngineStatus Status
     {
@@ -72,12 +78,14 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         _listen = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         _running = true;
         _sweeper = SweepAsync(handler, _stopping.Token);
+        _wakerRegistration = services.Wakers.Register(ConnectionRequestWaker());
         Tr069Log.Started(services.Loggers.CreateLogger<Tr069Engine>(), name, _listen ?? "?");
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
         _running = false;
+        _wakerRegistration?.Dispose();
         if (!_stopping.IsCancellationRequested)
         {
             await _stopping.CancelAsync();
@@ -89,6 +97,11 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
             _app = null;
             await app.StopAsync(ct);
             await app.DisposeAsync();
+        }
+
+        foreach (var channel in ConnectionRequestChannels.OfType<IDisposable>())
+        {
+            channel.Dispose();
         }
     }
 

@@ -21,6 +21,11 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("sessionTimeoutSeconds", "integer", "seconds of silence after which a CWMP session is dropped"),
         new("maxBodyBytes", "integer", "largest request body accepted; a larger one is answered 413"),
         new("fileBaseUrl", "string", "base URL CPEs fetch repository files under; empty: Qdms:Files:PublicBaseUrl"),
+        new("connectionRequestUsername", "string", "user name connection requests authenticate with (the CPEs' ConnectionRequestUsername)"),
+        new("connectionRequestPassword", "string", "password connection requests authenticate with (the CPEs' ConnectionRequestPassword)", Secret: true),
+        new("connectionRequestAllowBasic", "boolean", "send HTTP Basic to a CPE that offers no Digest (false: refuse)"),
+        new("connectionRequestTimeoutSeconds", "integer", "seconds to wait for a CPE to answer a connection request (1-60)"),
+        new("connectionRequestAllowedNetworks", "array", "CIDR networks ConnectionRequestURLs may point into; [] allows any"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -30,6 +35,11 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["sessionTimeoutSeconds"] = Tr069Config.DefaultSessionTimeoutSeconds,
         ["maxBodyBytes"] = Tr069Config.DefaultMaxBodyBytes,
         ["fileBaseUrl"] = "",
+        ["connectionRequestUsername"] = "",
+        ["connectionRequestPassword"] = "",
+        ["connectionRequestAllowBasic"] = false,
+        ["connectionRequestTimeoutSeconds"] = ConnectionRequests.ConnectionRequestOptions.DefaultTimeoutSeconds,
+        ["connectionRequestAllowedNetworks"] = new JsonArray(),
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

@@ -17,7 +17,8 @@ public sealed class Tr069Services(
     IOptions<FileRepositoryOptions> fileOptions,
     DefaultTenant defaultTenant,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    DeviceWakers wakers)
 {
     internal IDeviceStore Devices => devices;
 
@@ -36,4 +37,7 @@ public sealed class Tr069Services(
     internal TimeProvider Time => time;
 
     internal ILoggerFactory Loggers => loggers;
+
+    /// <summary>Where running engines register to wake their devices (connection requests).</summary>
+    internal DeviceWakers Wakers => wakers;
 }

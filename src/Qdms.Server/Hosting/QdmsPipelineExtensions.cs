@@ -34,6 +34,7 @@ internal static class QdmsPipelineExtensions
         app.MapFileDownloadEndpoints();
         api.MapDeviceEndpoints();
         api.MapTaskEndpoints();
+        api.MapConnectionRequestEndpoints();
         api.MapScenarioEndpoints();
         api.MapEventEndpoints();
         api.MapSnmpEndpoints();
