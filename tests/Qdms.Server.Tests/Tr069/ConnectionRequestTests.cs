@@ -112,6 +112,39 @@ public abstract class ConnectionRequestTests(QdmsAppFactory app, ITestOutputHelp
     }
 
     [Fact]
+    public async Task Urls_that_are_not_http_or_lead_outside_the_allowed_networks_are_never_requested()
+    {
+        await using var rig = await ConnectionRequestRig.StartAsync(app, new { connectionRequestAllowedNetworks = new[] { "10.0.0.0/8", "2001:db8::/32" } });
+        var (cpe, device) = await rig.BootedCpeAsync();
+        var (_, fileDevice) = await BootWithUrlAsync(rig, "file:///etc/passwd");
+
+        var outside = await rig.Admin.WakeDeviceAsync(device.Id);
+        var file = await rig.Admin.WakeDeviceAsync(fileDevice.Id);
+
+        Assert.Equal(("http", "failed"), (outside.Channel, outside.Status));
+        Assert.Contains("outside connectionRequestAllowedNetworks", outside.Error, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Listener.Challenged); // not even connected to
+        Assert.Empty(cpe.ConnectionRequests);
+        Assert.Equal("failed", file.Status);
+        Assert.Contains("is not an http or https URL", file.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_connection_request_settings_are_refused_naming_the_key()
+    {
+        var admin = await app.AdminAsync();
+        var config = JsonSerializer.SerializeToElement(new { connectionRequestAllowedNetworks = new[] { "10.0.0.0/33" }, connectionRequestTimeoutSeconds = 0, connectionRequestAllowBasic = "yes" });
+
+        var refused = await Assert.ThrowsAsync<QdmsApiException>(() => admin.AddEngineAsync(new AddEngineRequest("tr069", "bad-cr", config)));
+
+        Assert.Equal(400, refused.Status);
+        var text = refused.Message + string.Join(" ", refused.Errors?.SelectMany(e => e.Value) ?? []);
+        Assert.Contains("10.0.0.0/33", text, StringComparison.Ordinal);
+        Assert.Contains("connectionRequestTimeoutSeconds", text, StringComparison.Ordinal);
+        Assert.Contains("connectionRequestAllowBasic", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Basic_is_refused_unless_the_engine_allows_it()
     {
         SimulatedCpe cpe;
