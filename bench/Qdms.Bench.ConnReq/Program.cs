@@ -9,7 +9,7 @@ using Qdms.Tools.CpeSim;
 // --cr-user/--cr-password), then asks the server to wake every one through POST /api/v1/devices/{id}/connection-request,
 // --concurrency at a time. Reports the wake-ups sent per second (each an API call, the ACS's two-leg Digest GET to the CPE
 // and the 200), the p50/p99 API latency, and how fast the sessions they start (6 CONNECTION REQUEST) complete; first, as a floor,
-// the rate of plain GET /api/v1/devices/{id} calls at the same concurrency.
+// the rate of plain GET /api/v1/devices/{id} calls at the same concurrency, and the wake-ups with the CPEs starting no session.
 var options = ParseArguments(args);
 if (options is null)
 {
@@ -56,22 +56,12 @@ var floor = Stopwatch.StartNew();
 await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) => await client.GetDeviceAsync(id, ct));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API floor: GET /api/v1/devices/{{id}} x {ids.Count}: {ids.Count / floor.Elapsed.TotalSeconds:F0} calls/s"));
 
-var latencies = new List<double>();
-var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+// Phase 1: the wake-ups alone (the CPEs answer 200 but start no session); phase 2: again, each starting its session.
+listener.StartSessions = false;
+await WakeAllAsync("requests only", client, ids, concurrency);
+listener.StartSessions = true;
 var watch = Stopwatch.StartNew();
-await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
-{
-    var started = Stopwatch.GetTimestamp();
-    var result = await client.WakeDeviceAsync(id, ct);
-    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    lock (latencies)
-    {
-        latencies.Add(elapsed);
-        statuses[result.Status] = statuses.GetValueOrDefault(result.Status) + 1;
-    }
-});
-var sentElapsed = watch.Elapsed;
-var sent = statuses.GetValueOrDefault("sent");
+var sent = await WakeAllAsync("with sessions", client, ids, concurrency);
 
 // The sessions run on the CPEs' own connections after the 200; wait (bounded) until every woken CPE has finished its session.
 var deadline = Stopwatch.StartNew();
@@ -81,14 +71,34 @@ while (listener.SessionsCompleted + listener.SessionsFailed < sent && deadline.E
 }
 
 var sessionsElapsed = watch.Elapsed;
-latencies.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"wake-ups {ids.Count}: {string.Join(", ", statuses.Select(s => $"{s.Value} {s.Key}"))}; {sent / sentElapsed.TotalSeconds:F0} sent/s at concurrency {concurrency}; "
-    + $"API latency p50 {latencies[latencies.Count / 2]:F1} ms p99 {latencies[Math.Min(latencies.Count - 1, latencies.Count * 99 / 100)]:F1} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"sessions with 6 CONNECTION REQUEST: {listener.SessionsCompleted} completed, {listener.SessionsFailed} failed, all done {sessionsElapsed.TotalSeconds:F2} s after the first wake-up "
-    + $"({listener.SessionsCompleted / sessionsElapsed.TotalSeconds:F0} sessions/s); the CPEs answered {listener.Accepted} requests 200 and {listener.Challenged} 401"));
+    + $"({listener.SessionsCompleted / sessionsElapsed.TotalSeconds:F0} sessions/s); the CPEs answered {listener.Accepted} requests 200 and {listener.Challenged} 401 in both phases"));
 return 0;
+
+static async Task<int> WakeAllAsync(string phase, QdmsClient client, List<long> ids, int concurrency)
+{
+    var latencies = new List<double>();
+    var statuses = new Dictionary<string, int>(StringComparer.Ordinal);
+    var watch = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await client.WakeDeviceAsync(id, ct);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (latencies)
+        {
+            latencies.Add(elapsed);
+            statuses[result.Status] = statuses.GetValueOrDefault(result.Status) + 1;
+        }
+    });
+    var sent = statuses.GetValueOrDefault("sent");
+    latencies.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{phase,-14} wake-ups {ids.Count}: {string.Join(", ", statuses.Select(s => $"{s.Value} {s.Key}"))}; {sent / watch.Elapsed.TotalSeconds:F0} sent/s at concurrency {concurrency}; "
+        + $"API latency p50 {latencies[latencies.Count / 2]:F1} ms p99 {latencies[Math.Min(latencies.Count - 1, latencies.Count * 99 / 100)]:F1} ms"));
+    return sent;
+}
 
 static Dictionary<string, string>? ParseArguments(string[] args)
 {

@@ -44,6 +44,9 @@ public sealed class ConnectionRequestListener : IAsyncDisposable
 
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
 
+    /// <summary>Whether an accepted request starts the CPE's session (true); false only answers, for measuring the request alone.</summary>
+    public bool StartSessions { get; set; } = true;
+
     /// <summary>Requests answered 200.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
 
@@ -179,7 +182,7 @@ public sealed class ConnectionRequestListener : IAsyncDisposable
 
         Interlocked.Increment(ref _accepted);
         cpe.ConnectionRequests.Enqueue(accepted);
-        return (Response(200, "OK", [], !request.KeepAlive), cpe);
+        return (Response(200, "OK", [], !request.KeepAlive), StartSessions ? cpe : null);
     }
 
     private async Task WakeAsync(SimulatedCpe cpe, CancellationToken stopping)
