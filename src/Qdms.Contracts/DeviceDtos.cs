@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Qdms.Contracts;
 
@@ -61,7 +62,10 @@ public sealed record DeviceParameterDto(string Path, string? Value, string Type,
 /// <summary>Queues an operation. <see cref="Arguments"/> is a JSON object; <see cref="ExpiresInSeconds"/> defaults to one day.</summary>
 public sealed record CreateTaskRequest(string Kind, JsonElement? Arguments = null, int? ExpiresInSeconds = null);
 
-/// <summary>A queued operation. <see cref="Status"/> is queued, sent, done, failed or expired.</summary>
+/// <summary>
+/// A queued operation. <see cref="Status"/> is queued, sent, done, failed or expired. <see cref="ConnectionRequest"/> is present only
+/// in the answer to a task queued with <c>?connectionRequest=true</c>.
+/// </summary>
 public sealed record DeviceTaskDto(
     long Id,
     long DeviceId,
@@ -75,6 +79,7 @@ public sealed record DeviceTaskDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ExpiresAt,
-    string CreatedBy);
+    string CreatedBy,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConnectionRequestResultDto? ConnectionRequest = null);
 
 public sealed record DeviceImportResultDto(int Created, int Updated);

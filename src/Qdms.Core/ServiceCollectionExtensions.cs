@@ -32,6 +32,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FileService>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<DeviceWakers>();
+        services.AddSingleton<DeviceWakeService>();
         services.AddSingleton<IDeviceAuthenticator, DeviceAuthenticator>();
         services.AddSingleton<SnmpInventorySignal>();
         services.AddSingleton<SnmpDeviceService>();

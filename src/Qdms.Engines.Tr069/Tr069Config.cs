@@ -19,7 +19,8 @@ internal sealed record Tr069Config(
     Qdms.Core.CpeAuth.CpeAuthMode CpeAuth = Auth.CpeAuthConfig.DefaultMode,
     string Tenant = "",
     int NonceLifetimeSeconds = Auth.CpeAuthConfig.DefaultNonceLifetimeSeconds,
-    Auth.CpeCertificate? Certificate = null)
+    Auth.CpeCertificate? Certificate = null,
+    ConnectionRequestOptions? ConnectionRequest = null)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -29,7 +30,7 @@ internal sealed record Tr069Config(
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys, .. ConnectionRequestOptions.Keys];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -66,9 +67,10 @@ internal sealed record Tr069Config(
         }
 
         var xmpp = XmppChannelSettings.TryRead(config, problems);
+        var connectionRequest = ConnectionRequestOptions.TryRead(config, problems);
         var auth = Auth.CpeAuthConfig.Read(config, problems);
         return problems.Count == 0
-            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate)
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate, connectionRequest)
             : null;
     }
 

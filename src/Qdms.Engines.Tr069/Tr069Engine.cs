@@ -14,7 +14,7 @@ namespace Qdms.Engines.Tr069;
 /// One ACS: its own Kestrel server (a slim <see cref="WebApplication"/> with one request delegate, bound in
 /// <see cref="StartAsync"/> and stopped in <see cref="StopAsync"/>), the session table and a sweeper that drops silent sessions.
 /// </summary>
-internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, string name) : IDmEngine
+internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services services, string name) : IDmEngine
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly AcsSessionTable _sessions = new(services.Time, config.SessionTimeout);
@@ -24,9 +24,12 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
     private string? _listen;
     private volatile bool _running;
     private XmppConnectionRequestChannel? _xmpp;
+    private IDisposable? _wakerRegistration;
+    private readonly HttpConnectionRequestChannel _http =
+        new(config.ConnectionRequest ?? ConnectionRequestOptions.Default, services.Loggers.CreateLogger<HttpConnectionRequestChannel>());
 
-    /// <summary>The ways this engine can ask a CPE to open a session now (the XMPP channel when configured).</summary>
-    internal IReadOnlyList<IConnectionRequestChannel> ConnectionRequestChannels => _xmpp is { } xmpp ? [xmpp] : [];
+    /// <summary>The ways this engine sends connection requests: HTTP (TR-069 §3.2.2), and XMPP (Annex K) when configured.</summary>
+    internal IReadOnlyList<IConnectionRequestChannel> ConnectionRequestChannels => _xmpp is { } xmpp ? [_http, xmpp] : [_http];
 
     /// <summary>The engine's name, <c>alias#index</c>.</summary>
     internal string Name => name;
@@ -91,6 +94,7 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         _sweeper = SweepAsync(handler, _stopping.Token);
         _xmpp = config.Xmpp is { } xmpp ? XmppConnectionRequestChannel.Start(xmpp, services.Loggers.CreateLogger<XmppConnectionRequestChannel>(), services.Time) : null;
         services.Engines.Add(this);
+        _wakerRegistration = services.Wakers.Register(ConnectionRequestWaker());
         Tr069Log.Started(services.Loggers.CreateLogger<Tr069Engine>(), name, _listen ?? "?");
         Auth.CpeTls.LogHttps(services.Loggers.CreateLogger<Tr069Engine>(), name, certificate);
     }
@@ -98,6 +102,7 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
     public async Task StopAsync(CancellationToken ct)
     {
         _running = false;
+        _wakerRegistration?.Dispose();
         if (!_stopping.IsCancellationRequested)
         {
             await _stopping.CancelAsync();
@@ -115,6 +120,11 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
             _app = null;
             await app.StopAsync(ct);
             await app.DisposeAsync();
+        }
+
+        foreach (var channel in ConnectionRequestChannels.OfType<IDisposable>())
+        {
+            channel.Dispose();
         }
     }
 

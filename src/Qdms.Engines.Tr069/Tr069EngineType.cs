@@ -32,6 +32,11 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("certificatePath", "string", "PEM or PFX certificate: the port speaks HTTPS; empty: HTTP"),
         new("certificateKeyPath", "string", "PEM private key of certificatePath; empty: in the certificate file"),
         new("certificatePassword", "string", "password of the PFX or of an encrypted PEM key", Secret: true),
+        new("connectionRequestUsername", "string", "user name connection requests authenticate with (the CPEs' ConnectionRequestUsername)"),
+        new("connectionRequestPassword", "string", "password connection requests authenticate with (the CPEs' ConnectionRequestPassword)", Secret: true),
+        new("connectionRequestAllowBasic", "boolean", "send HTTP Basic to a CPE that offers no Digest (false: refuse)"),
+        new("connectionRequestTimeoutSeconds", "integer", "seconds to wait for a CPE to answer a connection request (1-60)"),
+        new("connectionRequestAllowedNetworks", "array", "CIDR networks ConnectionRequestURLs may point into; [] allows any"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -52,6 +57,11 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["certificatePath"] = "",
         ["certificateKeyPath"] = "",
         ["certificatePassword"] = "",
+        ["connectionRequestUsername"] = "",
+        ["connectionRequestPassword"] = "",
+        ["connectionRequestAllowBasic"] = false,
+        ["connectionRequestTimeoutSeconds"] = ConnectionRequests.ConnectionRequestOptions.DefaultTimeoutSeconds,
+        ["connectionRequestAllowedNetworks"] = new JsonArray(),
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

@@ -20,7 +20,8 @@ public sealed class Tr069Services(
     TimeProvider time,
     ILoggerFactory loggers,
     ProvisioningApplier provisioning,
-    Auth.CpeAuthServices cpeAuth)
+    Auth.CpeAuthServices cpeAuth,
+    DeviceWakers wakers)
 {
     internal IDeviceStore Devices => devices;
 
@@ -45,4 +46,7 @@ public sealed class Tr069Services(
     internal Tr069EngineDirectory Engines { get; } = new();
 
     internal Auth.CpeAuthServices CpeAuth => cpeAuth;
+
+    /// <summary>Where running engines register to wake their devices (connection requests).</summary>
+    internal DeviceWakers Wakers => wakers;
 }

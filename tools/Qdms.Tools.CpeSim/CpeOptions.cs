@@ -11,6 +11,7 @@ namespace Qdms.Tools.CpeSim;
 /// <param name="AuthStyle">Basic on every request (the default, a common quirk) or only when challenged (Digest or Basic).</param>
 /// <param name="DigestAlgorithm">The Digest algorithm to pick among the ACS's challenges (<c>MD5</c>, <c>SHA-256</c>); null: the first offered.</param>
 /// <param name="TrustedCertificate">An HTTPS certificate to accept although no CA vouches for it (a self-signed ACS certificate).</param>
+/// <param name="ConnectionRequestAuth">How the CPEs check connection requests sent to their <see cref="ConnectionRequestListener"/>.</param>
 public sealed record CpeOptions(
     Uri AcsUrl,
     string? Username = null,
@@ -18,4 +19,5 @@ public sealed record CpeOptions(
     CwmpVersion Version = CwmpVersion.Cwmp12,
     CpeAuthStyle AuthStyle = CpeAuthStyle.BasicOnEveryRequest,
     string? DigestAlgorithm = null,
-    X509Certificate2? TrustedCertificate = null);
+    X509Certificate2? TrustedCertificate = null,
+    CpeConnectionRequestAuth ConnectionRequestAuth = CpeConnectionRequestAuth.Digest);

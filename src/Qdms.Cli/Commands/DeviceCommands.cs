@@ -167,6 +167,8 @@ public static class DeviceCommands
             devices.Subcommands.Add(command);
         }
 
+        devices.Subcommands.Add(DeviceWakeCommand.Create(context));
+
         return devices;
     }
 

@@ -15,7 +15,8 @@ public static class TaskCommands
         var kind = new Argument<string>("kind") { Description = "get, set, add-object, delete-object, reboot, factory-reset, download, upload, execute, observe, refresh" };
         var args = new Option<string?>("--args") { Description = "Arguments as a JSON object, e.g. '{\"values\":{\"Device.ManagementServer.PeriodicInformInterval\":\"300\"}}'" };
         var expires = new Option<int?>("--expires-in") { Description = "Seconds until the task expires (default: one day)" };
-        var create = new Command("create", "Queue a task for a device") { device, kind, args, expires };
+        var wake = new Option<bool>("--connection-request") { Description = "Ask the device to contact its engine now (a failed wake-up leaves the task queued)" };
+        var create = new Command("create", "Queue a task for a device") { device, kind, args, expires, wake };
         create.SetHandler(context, async (r, ct) =>
         {
             JsonElement? arguments = null;
@@ -32,7 +33,12 @@ public static class TaskCommands
                 }
             }
 
-            Print(context, r, [await context.ClientFor(r).CreateTaskAsync(r.GetValue(device), new CreateTaskRequest(r.GetValue(kind)!, arguments, r.GetValue(expires)), ct)]);
+            var task = await context.ClientFor(r).CreateTaskAsync(r.GetValue(device), new CreateTaskRequest(r.GetValue(kind)!, arguments, r.GetValue(expires)), r.GetValue(wake), ct);
+            Print(context, r, [task]);
+            if (!context.Json(r) && task.ConnectionRequest is { } woken)
+            {
+                DeviceWakeCommand.Write(context, woken);
+            }
         });
 
         var id = new Argument<long>("id");

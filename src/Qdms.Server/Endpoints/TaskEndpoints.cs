@@ -6,18 +6,24 @@ using Qdms.Core.Security;
 
 namespace Qdms.Server.Endpoints;
 
-/// <summary>Tasks: queued under a device (202 Accepted: the device runs them later), read under <c>/api/v1/tasks</c>.</summary>
+/// <summary>
+/// Tasks: queued under a device (202 Accepted: the device runs them later; with <c>?connectionRequest=true</c> the device is
+/// asked to contact its engine now, and the answer says how that went), read under <c>/api/v1/tasks</c>.
+/// </summary>
 internal static class TaskEndpoints
 {
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/devices/{id:long}/tasks", async (long id, CreateTaskRequest body, Caller caller, TaskService service, CancellationToken ct) =>
+        api.MapPost("/devices/{id:long}/tasks", async (
+            long id, CreateTaskRequest body, bool? connectionRequest, Caller caller, TaskService service, DeviceWakeService waker, CancellationToken ct) =>
         {
             var arguments = body.Arguments is { } a && a.ValueKind != JsonValueKind.Null
                 ? a.ValueKind == JsonValueKind.Object ? a.GetRawText() : throw new ValidationException("arguments", $"arguments must be a JSON object; got {a.ValueKind.ToString().ToLowerInvariant()}.")
                 : null;
             var task = await service.CreateAsync(caller, id, body.Kind, arguments, body.ExpiresInSeconds, ct);
-            return TypedResults.Accepted($"/api/v1/tasks/{task.Id}", task.ToDto());
+            // A wake-up that fails leaves the task queued: it runs at the device's next session either way.
+            var wake = connectionRequest == true ? (await waker.WakeAsync(caller, id, ct)).ToDto() : null;
+            return TypedResults.Accepted($"/api/v1/tasks/{task.Id}", task.ToDto() with { ConnectionRequest = wake });
         }).WithTags("Tasks");
 
         api.MapGet("/devices/{id:long}/tasks", async (long id, string? status, Caller caller, TaskService service, CancellationToken ct) =>
