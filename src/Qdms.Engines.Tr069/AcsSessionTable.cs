@@ -79,5 +79,5 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
         return expired;
     }
 
-    private bool IsExpired(AcsSession session) => time.GetElapsedTime(session.LastActivity) > timeout;
+    private bool IsExpired(AcsSession session) => time.GetElapsedTime(session.LastActivity) > (session.Timeout ?? timeout);
 }

@@ -8,7 +8,9 @@ namespace Qdms.Engines.Tr069;
 /// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
 /// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
 /// </summary>
-internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl)
+internal sealed record Tr069Config(
+    IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl,
+    int DownloadTimeoutSeconds = Tr069Config.DefaultDownloadTimeoutSeconds)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -18,7 +20,13 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl"];
+    /// <summary>How long a Download or Upload the CPE accepted (Status 1) may go unreported before its task fails (<c>timeout</c>).</summary>
+    public const int DefaultDownloadTimeoutSeconds = 3600;
+
+    /// <summary>The longest <c>downloadTimeoutSeconds</c>: a week.</summary>
+    public const int MaxDownloadTimeoutSeconds = 7 * 86_400;
+
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", "downloadTimeoutSeconds"];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -54,7 +62,10 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
             }
         }
 
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) : null;
+        var downloadTimeout = config.TryGetProperty("downloadTimeoutSeconds", out _)
+            ? Int(config, "downloadTimeoutSeconds", 1, MaxDownloadTimeoutSeconds, problems, $"downloadTimeoutSeconds must be a whole number from 1 to {MaxDownloadTimeoutSeconds}")
+            : DefaultDownloadTimeoutSeconds;
+        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), downloadTimeout) : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

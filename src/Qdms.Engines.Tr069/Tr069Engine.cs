@@ -105,6 +105,8 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
                 {
                     await handler.AbandonAsync(session, "the CPE went silent mid-session", stopping);
                 }
+
+                await handler.SweepTransfersAsync(stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

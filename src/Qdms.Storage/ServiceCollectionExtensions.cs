@@ -32,7 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
-        services.AddSingleton<IDeviceParameterRemover, SqlDeviceParameterRemover>();
+        services.AddSingleton<IDeviceParameterEditor, SqlDeviceParameterEditor>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();
         services.AddSingleton<IMeasurementStore, SqlMeasurementStore>();
