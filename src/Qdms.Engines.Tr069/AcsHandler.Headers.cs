@@ -9,13 +9,13 @@ internal sealed partial class AcsHandler
     /// <summary>
     /// InformResponse in the CPE's namespace with its cwmp:ID, and, when the Inform listed SupportedCWMPVersions, UseCWMPVersion
     /// with the highest version in common. A SessionTimeout in the Inform (CWMP 1.2+) becomes this session's idle timeout.
-    /// HoldRequests is for the ACS to send (Annex A.3.1.3); from a CPE it is accepted and has no effect.
+    /// HoldRequests is for the ACS to send (Annex A.3.1.3; see AcsHandler.Hold.cs); from a CPE it is accepted and has no effect.
     /// </summary>
-    private static CwmpEnvelope AnswerInform(CwmpEnvelope inform, AcsSession session)
+    private CwmpEnvelope AnswerInform(CwmpEnvelope inform, AcsSession session)
     {
         session.Timeout = CwmpVersionChoice.SessionTimeout(inform.Header.SessionTimeout);
         session.AgreedVersion = CwmpVersionChoice.Choose(inform.Header.SupportedCwmpVersions);
         var answer = inform.Answer(new InformResponse(1));
-        return session.AgreedVersion is null ? answer : answer with { Header = answer.Header with { UseCwmpVersion = session.AgreedVersion } };
+        return Hold(session.AgreedVersion is null ? answer : answer with { Header = answer.Header with { UseCwmpVersion = session.AgreedVersion } }, session);
     }
 }

@@ -29,7 +29,11 @@ internal sealed partial class AcsHandler
             var task = due.FirstOrDefault(t => !session.Skipped.Contains(t.Id));
             if (task is null)
             {
-                sessions.End(session);
+                if (!ReleaseHold(session))
+                {
+                    sessions.End(session);
+                }
+
                 http.Response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             }
@@ -55,7 +59,7 @@ internal sealed partial class AcsHandler
 
             var id = TaskKeyPrefix + task.Id.ToString(CultureInfo.InvariantCulture);
             session.Outstanding = new OutstandingRpc(task, rpc, id);
-            await WriteAsync(http, new CwmpEnvelope(session.Version, new CwmpHeader(id), rpc), ct);
+            await WriteAsync(http, new CwmpEnvelope(session.Version, RpcHeader(session, id), rpc), ct);
             return;
         }
     }

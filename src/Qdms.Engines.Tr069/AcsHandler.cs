@@ -132,6 +132,11 @@ internal sealed partial class AcsHandler(
             return;
         }
 
+        if (await RefuseHeldRequestAsync(http, session, envelope, ct))
+        {
+            return;
+        }
+
         switch (envelope.Body)
         {
             case null:
@@ -159,7 +164,7 @@ internal sealed partial class AcsHandler(
                 }
                 else if (await CompleteAsync(session, message, ct) is { } step)
                 {
-                    await WriteAsync(http, new CwmpEnvelope(session.Version, new CwmpHeader(session.Outstanding!.Id), step), ct);
+                    await WriteAsync(http, new CwmpEnvelope(session.Version, RpcHeader(session, session.Outstanding!.Id), step), ct);
                 }
                 else
                 {

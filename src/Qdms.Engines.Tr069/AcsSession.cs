@@ -41,6 +41,15 @@ internal sealed class AcsSession(string id, long deviceId, long tenantId, string
     /// <summary>The idle timeout of this session when the CPE announced one (cwmp:SessionTimeout), else null: the engine's.</summary>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>True while the ACS's last envelope of this session carried HoldRequests true.</summary>
+    public bool Holding { get; set; }
+
+    /// <summary>
+    /// True after the ACS released a hold with its empty answer: the CPE may still send the requests it held, or end. A new
+    /// Inform of the device may take the session over.
+    /// </summary>
+    public bool Lingering { get; set; }
+
     /// <summary>The CWMP version agreed through SupportedCWMPVersions / UseCWMPVersion (CWMP 1.4), or null when the CPE named none.</summary>
     public string? AgreedVersion { get; set; }
 

@@ -44,7 +44,7 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
                 continue;
             }
 
-            if (!IsExpired(holder) && !holder.Ended)
+            if (!IsExpired(holder) && !holder.Ended && !holder.Lingering)
             {
                 return holder;
             }

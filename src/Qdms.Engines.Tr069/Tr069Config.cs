@@ -10,7 +10,8 @@ namespace Qdms.Engines.Tr069;
 /// </summary>
 internal sealed record Tr069Config(
     IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl,
-    int DownloadTimeoutSeconds = Tr069Config.DefaultDownloadTimeoutSeconds)
+    int DownloadTimeoutSeconds = Tr069Config.DefaultDownloadTimeoutSeconds,
+    bool HoldRequests = false)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -26,7 +27,7 @@ internal sealed record Tr069Config(
     /// <summary>The longest <c>downloadTimeoutSeconds</c>: a week.</summary>
     public const int MaxDownloadTimeoutSeconds = 7 * 86_400;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", "downloadTimeoutSeconds"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", "downloadTimeoutSeconds", "holdRequests"];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -65,7 +66,17 @@ internal sealed record Tr069Config(
         var downloadTimeout = config.TryGetProperty("downloadTimeoutSeconds", out _)
             ? Int(config, "downloadTimeoutSeconds", 1, MaxDownloadTimeoutSeconds, problems, $"downloadTimeoutSeconds must be a whole number from 1 to {MaxDownloadTimeoutSeconds}")
             : DefaultDownloadTimeoutSeconds;
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), downloadTimeout) : null;
+        var hold = false;
+        if (config.TryGetProperty("holdRequests", out var h))
+        {
+            hold = h.ValueKind == JsonValueKind.True;
+            if (h.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                problems.Add("holdRequests must be true or false");
+            }
+        }
+
+        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), downloadTimeout, hold) : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

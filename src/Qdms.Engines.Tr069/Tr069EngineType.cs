@@ -21,6 +21,7 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("sessionTimeoutSeconds", "integer", "seconds of silence after which a CWMP session is dropped"),
         new("maxBodyBytes", "integer", "largest request body accepted; a larger one is answered 413"),
         new("fileBaseUrl", "string", "base URL CPEs fetch repository files under; empty: Qdms:Files:PublicBaseUrl"),
+        new("holdRequests", "boolean", "true: the ACS sends HoldRequests with the InformResponse and its RPCs, so queued tasks run before the CPE's own requests"),
         new("downloadTimeoutSeconds", "integer", "seconds a Download or Upload the CPE accepted may go without TransferComplete before its task fails (timeout)"),
     ];
 
@@ -32,6 +33,7 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["maxBodyBytes"] = Tr069Config.DefaultMaxBodyBytes,
         ["fileBaseUrl"] = "",
         ["downloadTimeoutSeconds"] = Tr069Config.DefaultDownloadTimeoutSeconds,
+        ["holdRequests"] = false,
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

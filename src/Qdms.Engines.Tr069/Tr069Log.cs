@@ -40,4 +40,7 @@ internal static partial class Tr069Log
 
     [LoggerMessage(3045, LogLevel.Warning, "CPE {Device} sent {Method} (cwmp:ID {Id}) while the ACS awaited no answer; ignored")]
     public static partial void Unasked(ILogger logger, string device, string method, string id);
+
+    [LoggerMessage(3046, LogLevel.Warning, "CPE {Device} sent {Method} while the ACS held its requests (HoldRequests); answered 8005")]
+    public static partial void HeldRequest(ILogger logger, string device, string method);
 }

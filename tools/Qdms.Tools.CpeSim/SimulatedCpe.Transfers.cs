@@ -12,8 +12,17 @@ public sealed partial class SimulatedCpe
     /// <summary>Each file this CPE uploaded: the URL, the HTTP status the server answered and the bytes sent.</summary>
     public ConcurrentQueue<(Uri Url, int Status, byte[] Content)> Uploads { get; } = new();
 
+    /// <summary>The requests this CPE held back because the ACS sent HoldRequests, sent once the ACS released the hold.</summary>
+    public ConcurrentQueue<string> HeldRequests { get; } = new();
+
     /// <summary>Each ScheduleInform the ACS sent: its DelaySeconds and CommandKey (the simulator does not wait for them).</summary>
     public ConcurrentQueue<(uint DelaySeconds, string CommandKey)> ScheduledInforms { get; } = new();
+
+    /// <summary>
+    /// Carries out what the last session asked for (reboot, download, upload …) without opening the session that reports it;
+    /// returns that session's events, for <see cref="SessionAsync"/>. Lets a test act between the two.
+    /// </summary>
+    public Task<IReadOnlyList<InformEvent>> CarryOutAsync(CancellationToken ct) => FollowUpAsync(ct);
 
     private CwmpMessage Upload(UploadRequest request)
     {

@@ -183,6 +183,29 @@ public abstract class Tr069TaskKindTests(QdmsAppFactory app)
         Assert.False(Assert.Single(info, p => p.Path == "Device.DeviceInfo.SoftwareVersion").Writable);
     }
 
+    [Fact]
+    public async Task With_hold_requests_the_queued_tasks_run_before_the_transfer_complete_the_cpe_held()
+    {
+        using var acs = await AcsUnderTest.StartAsync(app, new { holdRequests = true });
+        var cpe = acs.Cpe();
+        Assert.True(Assert.Single(await cpe.BootAsync(default)).Completed);
+        var device = await acs.DeviceOfAsync(cpe);
+        var file = await FileUploads.RegisterAsync(acs.Admin, FileUploads.Bytes(3000, seed: 5), FileUploads.Request("held-" + cpe.Serial + ".bin"));
+        var download = await acs.TaskAsync(device, "download", new { fileId = file.Id });
+        Assert.True((await cpe.SessionAsync([new InformEvent("2 PERIODIC")], default)).Completed);
+        var events = await cpe.CarryOutAsync(default); // fetched; TransferComplete is pending
+        var get = await acs.TaskAsync(device, "get", new { path = "Device.DeviceInfo.SoftwareVersion" });
+
+        var outcome = await cpe.SessionAsync(events, default); // a new Inform takes over the session the last one left open
+
+        Assert.True(outcome.Completed, outcome.Error);
+        Assert.Equal(["Download", "GetParameterValues"], cpe.Served);
+        Assert.Equal(["TransferComplete"], cpe.HeldRequests); // sent only once the ACS released the hold
+        var (got, downloaded) = (await acs.Admin.GetTaskAsync(get.Id), await acs.Admin.GetTaskAsync(download.Id));
+        Assert.Equal(("done", "done"), (got.Status, downloaded.Status));
+        Assert.True(got.UpdatedAt <= downloaded.UpdatedAt);
+    }
+
     internal static async Task<DeviceTaskDto> PollAsync(AcsUnderTest acs, long id, Func<DeviceTaskDto, bool> until)
     {
         var deadline = Stopwatch.StartNew();
