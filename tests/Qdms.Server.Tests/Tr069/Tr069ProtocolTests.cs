@@ -233,6 +233,47 @@ public sealed class Tr069ProtocolTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task An_upload_larger_than_maxBodyBytes_streams_into_the_repository_and_a_transfer_complete_without_a_file_fails()
+    {
+        using var acs = await AcsUnderTest.StartAsync(app, new { maxBodyBytes = 64 * 1024 });
+        using var raw = new RawCpe(acs.Url);
+        var (device, _) = await SessionWithTaskAsync(acs, raw, "UPL1");
+        Assert.Equal(HttpStatusCode.OK, (await raw.PostAsync([])).Status); // answer the get with nothing: it fails, the session goes on
+        var upload = await acs.TaskAsync(device, "upload", new { fileType = "2 Vendor Log File", name = "big.log" });
+        var missing = await acs.TaskAsync(device, "upload");
+        var rpc = Read((await raw.PostAsync(Envelope("x", "<cwmp:GetParameterValuesResponse><ParameterList/></cwmp:GetParameterValuesResponse>"))).Body);
+        var request = Assert.IsType<UploadRequest>(rpc.Body);
+        Assert.Equal("2 Vendor Log File", request.FileType);
+
+        var content = Qdms.Server.Tests.Files.FileUploads.Bytes(1_000_000, seed: 9);
+        using (var http = new HttpClient())
+        {
+            Assert.Equal(HttpStatusCode.Created, (await http.PutAsync(request.Url, new ByteArrayContent(content))).StatusCode);
+        }
+
+        var accepted = CwmpWriter.ToArray(new CwmpEnvelope(CwmpVersion.Cwmp12, rpc.Header, new UploadResponse(1, CwmpTime.Unknown, CwmpTime.Unknown)));
+        var second = Read((await raw.PostAsync(accepted)).Body); // the next task: the upload nobody will send
+        Assert.IsType<UploadRequest>(second.Body);
+        Assert.Equal(HttpStatusCode.NoContent, (await raw.PostAsync(CwmpWriter.ToArray(new CwmpEnvelope(CwmpVersion.Cwmp12, second.Header, new UploadResponse(1, CwmpTime.Unknown, CwmpTime.Unknown))))).Status);
+
+        using var again = new RawCpe(acs.Url);
+        Assert.Equal(HttpStatusCode.OK, (await again.PostAsync(RawCpe.Inform("UPL1"))).Status);
+        foreach (var task in new[] { upload, missing })
+        {
+            var complete = CwmpWriter.ToArray(new CwmpEnvelope(CwmpVersion.Cwmp12, new CwmpHeader("tc"),
+                new TransferCompleteRequest($"task-{task.Id}", TransferFault.None, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)));
+            Assert.IsType<TransferCompleteResponse>(Read((await again.PostAsync(complete)).Body).Body);
+        }
+
+        var done = await acs.Admin.GetTaskAsync(upload.Id);
+        Assert.Equal("done", done.Status);
+        var file = await acs.Admin.GetFileAsync(done.Result!.Value.GetProperty("fileId").GetInt64());
+        Assert.Equal(("big.log", "other", 1_000_000L, device.TenantId), (file.FileName, file.Type, file.Size, file.TenantId));
+        var failed = await acs.Admin.GetTaskAsync(missing.Id);
+        Assert.Equal(("failed", "upload"), (failed.Status, failed.FaultCode));
+    }
+
+    [Fact]
     public async Task A_session_timeout_announced_by_the_cpe_is_the_sessions_idle_timeout()
     {
         using var acs = await AcsUnderTest.StartAsync(app, new { sessionTimeoutSeconds = 600 });
