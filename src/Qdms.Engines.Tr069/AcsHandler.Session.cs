@@ -76,7 +76,11 @@ internal sealed partial class AcsHandler
     /// </summary>
     public async Task AbandonAsync(AcsSession session, string reason, CancellationToken ct)
     {
-        Tr069Log.Abandoned(logger, session.DeviceKey, reason);
+        if (!session.Lingering) // a session left open after a released hold ends quietly
+        {
+            Tr069Log.Abandoned(logger, session.DeviceKey, reason);
+        }
+
         if (session.Outstanding is { } outstanding)
         {
             session.Outstanding = null;
