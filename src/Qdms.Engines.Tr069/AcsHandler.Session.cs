@@ -52,7 +52,7 @@ internal sealed partial class AcsHandler
                 device.Id, new DeviceReport(Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote, DeviceStatus.Online), now, ct);
             if (inform.ParameterList.Count > 0)
             {
-                await services.Parameters.UpsertAsync(device.Id, [.. inform.ParameterList.Select(p => ToParameter(device.Id, p, false, now))], ct);
+                await services.ParameterEditor.UpsertValuesAsync(device.Id, [.. inform.ParameterList.Select(p => ToParameter(device.Id, p, false, now))], ct);
             }
 
             if (inform.Events.Count > 0)
@@ -63,7 +63,7 @@ internal sealed partial class AcsHandler
             await ProvisionAsync(device, inform, software, remote, now, ct);
 
             http.Response.Cookies.Append(CookieName, session.Id, new CookieOptions { HttpOnly = true, Path = "/" });
-            await WriteAsync(http, envelope.Answer(new InformResponse(1)), ct);
+            await WriteAsync(http, AnswerInform(envelope, session), ct);
         }
         catch
         {
@@ -82,7 +82,11 @@ internal sealed partial class AcsHandler
     /// </summary>
     public async Task AbandonAsync(AcsSession session, string reason, CancellationToken ct)
     {
-        Tr069Log.Abandoned(logger, session.DeviceKey, reason);
+        if (!session.Lingering) // a session left open after a released hold ends quietly
+        {
+            Tr069Log.Abandoned(logger, session.DeviceKey, reason);
+        }
+
         if (session.Outstanding is { } outstanding)
         {
             session.Outstanding = null;
@@ -91,7 +95,7 @@ internal sealed partial class AcsHandler
         }
     }
 
-    /// <summary>TransferComplete (TR-069 Annex A.3.3.2): closes the download task named by its CommandKey <c>task-{id}</c>.</summary>
+    /// <summary>TransferComplete (TR-069 Annex A.3.3.2): settles the download or upload task named by its CommandKey <c>task-{id}</c>.</summary>
     private async Task CompleteTransferAsync(AcsSession session, TransferCompleteRequest transfer, CancellationToken ct)
     {
         if (!TryTaskId(transfer.CommandKey, out var taskId))
@@ -105,21 +109,7 @@ internal sealed partial class AcsHandler
             return;
         }
 
-        var now = services.Time.GetUtcNow();
-        if (transfer.Fault.IsSuccess)
-        {
-            var result = new JsonObject
-            {
-                ["startTime"] = Time(transfer.StartTime),
-                ["completeTime"] = Time(transfer.CompleteTime),
-            };
-            await services.Tasks.MarkDoneAsync(task.Id, result.ToJsonString(), now, ct);
-        }
-        else
-        {
-            await services.Tasks.MarkFailedAsync(task.Id, transfer.Fault.FaultCode.ToString(CultureInfo.InvariantCulture),
-                Blank(transfer.Fault.FaultString) ?? CwmpFaultCodes.Describe(transfer.Fault.FaultCode), now, ct);
-        }
+        await SettleTransferAsync(session, task, transfer, ct);
     }
 
     private static NewDeviceEvent ToEvent(AcsSession session, InformEvent e, DateTimeOffset now)

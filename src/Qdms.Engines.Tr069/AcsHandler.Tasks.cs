@@ -29,12 +29,17 @@ internal sealed partial class AcsHandler
             var task = due.FirstOrDefault(t => !session.Skipped.Contains(t.Id));
             if (task is null)
             {
-                sessions.End(session);
+                if (!ReleaseHold(session))
+                {
+                    sessions.End(session);
+                }
+
                 http.Response.StatusCode = StatusCodes.Status204NoContent;
                 return;
             }
 
             CwmpMessage rpc;
+            session.AcsBaseUrl ??= $"{http.Request.Scheme}://{http.Request.Host}";
             try
             {
                 rpc = await BuildAsync(session, task, ct);
@@ -54,7 +59,7 @@ internal sealed partial class AcsHandler
 
             var id = TaskKeyPrefix + task.Id.ToString(CultureInfo.InvariantCulture);
             session.Outstanding = new OutstandingRpc(task, rpc, id);
-            await WriteAsync(http, new CwmpEnvelope(session.Version, new CwmpHeader(id), rpc), ct);
+            await WriteAsync(http, new CwmpEnvelope(session.Version, RpcHeader(session, id), rpc), ct);
             return;
         }
     }
@@ -67,7 +72,7 @@ internal sealed partial class AcsHandler
         var key = TaskKeyPrefix + task.Id.ToString(CultureInfo.InvariantCulture);
         return task.Kind switch
         {
-            TaskKinds.Get => new GetParameterValuesRequest(CwmpList.From(Paths(args))),
+            TaskKinds.Get => await GetAsync(session, Paths(args), ct),
             TaskKinds.Refresh => new GetParameterNamesRequest(String(args, "path") ?? "Device.", false),
             TaskKinds.Set => new SetParameterValuesRequest(CwmpList.From(await ValuesAsync(session, args, ct)), key),
             TaskKinds.AddObject => new AddObjectRequest(ObjectPath(args), key),
@@ -75,6 +80,11 @@ internal sealed partial class AcsHandler
             TaskKinds.Reboot => new RebootRequest(key),
             TaskKinds.FactoryReset => new FactoryResetRequest(),
             TaskKinds.Download => await DownloadAsync(session, task, args, key, ct),
+            TaskKinds.ScheduleInform => ScheduleInform(args, key),
+            TaskKinds.GetNames => GetNames(args),
+            TaskKinds.GetAttributes => GetAttributes(args),
+            TaskKinds.SetAttributes => SetAttributes(args),
+            TaskKinds.Upload => Upload(session, task, args, key),
             _ => throw new TaskArgumentException($"The tr069 engine does not run {task.Kind} tasks yet."),
         };
     }
@@ -101,6 +111,11 @@ internal sealed partial class AcsHandler
             return null;
         }
 
+        if (await CompleteMoreAsync(session, outstanding, answer, now, ct))
+        {
+            return null;
+        }
+
         JsonObject? result;
         switch (answer)
         {
@@ -111,11 +126,7 @@ internal sealed partial class AcsHandler
                 session.Outstanding = outstanding with { Rpc = next, Writable = writable };
                 return next;
             case GetParameterValuesResponse values when outstanding.Method == GetParameterValuesRequest.Name:
-                if (values.ParameterList.Count > 0)
-                {
-                    await services.Parameters.UpsertAsync(session.DeviceId,
-                        [.. values.ParameterList.Select(p => ToParameter(session.DeviceId, p, outstanding.Writable?.GetValueOrDefault(p.Name) ?? false, now))], ct);
-                }
+                await StoreValuesAsync(session, outstanding, values, now, ct);
 
                 var map = new JsonObject();
                 foreach (var p in values.ParameterList)
@@ -133,7 +144,8 @@ internal sealed partial class AcsHandler
             case AddObjectResponse add when outstanding.Method == AddObjectRequest.Name:
                 result = new JsonObject { ["instanceNumber"] = add.InstanceNumber, ["status"] = add.Status };
                 break;
-            case DeleteObjectResponse delete when outstanding.Method == DeleteObjectRequest.Name:
+            case DeleteObjectResponse delete when outstanding.Rpc is DeleteObjectRequest deleted:
+                await services.ParameterEditor.RemoveAsync(session.DeviceId, deleted.ObjectName, ct); // the object and everything under it
                 result = new JsonObject { ["status"] = delete.Status };
                 break;
             case RebootResponse when outstanding.Method == RebootRequest.Name:
@@ -143,6 +155,7 @@ internal sealed partial class AcsHandler
             case DownloadResponse download when outstanding.Method == DownloadRequest.Name:
                 if (download.Status == 1)
                 {
+                    AwaitTransfer(session, outstanding);
                     return null; // applied later: TransferComplete closes the task
                 }
 

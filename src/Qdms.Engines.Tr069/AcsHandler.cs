@@ -24,6 +24,11 @@ internal sealed partial class AcsHandler(
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (await TryReceiveUploadAsync(http))
+        {
+            return;
+        }
+
         var ct = http.RequestAborted;
         var remote = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!HttpMethods.IsPost(http.Request.Method))
@@ -127,6 +132,11 @@ internal sealed partial class AcsHandler(
             return;
         }
 
+        if (await RefuseHeldRequestAsync(http, session, envelope, ct))
+        {
+            return;
+        }
+
         switch (envelope.Body)
         {
             case null:
@@ -148,9 +158,13 @@ internal sealed partial class AcsHandler(
                 await WriteAsync(http, envelope.Answer(new GetRpcMethodsResponse(AcsMethods)), ct);
                 break;
             case var message when message.MethodName.EndsWith("Response", StringComparison.Ordinal) || message is CwmpFault:
-                if (await CompleteAsync(session, message, ct) is { } step)
+                if (!await IsAnswerToOutstandingAsync(session, envelope, ct))
                 {
-                    await WriteAsync(http, new CwmpEnvelope(session.Version, new CwmpHeader(session.Outstanding!.Id), step), ct);
+                    await NextAsync(http, session, ct);
+                }
+                else if (await CompleteAsync(session, message, ct) is { } step)
+                {
+                    await WriteAsync(http, new CwmpEnvelope(session.Version, RpcHeader(session, session.Outstanding!.Id), step), ct);
                 }
                 else
                 {

@@ -35,6 +35,24 @@ internal sealed class AcsSession(string id, long deviceId, long tenantId, string
 
     public bool Ended { get; set; }
 
+    /// <summary>The scheme and host the CPE reached the ACS by (<c>http://acs.example.net:7547</c>), for upload URLs.</summary>
+    public string? AcsBaseUrl { get; set; }
+
+    /// <summary>The idle timeout of this session when the CPE announced one (cwmp:SessionTimeout), else null: the engine's.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>True while the ACS's last envelope of this session carried HoldRequests true.</summary>
+    public bool Holding { get; set; }
+
+    /// <summary>
+    /// True after the ACS released a hold with its empty answer: the CPE may still send the requests it held, or end. A new
+    /// Inform of the device may take the session over.
+    /// </summary>
+    public bool Lingering { get; set; }
+
+    /// <summary>The CWMP version agreed through SupportedCWMPVersions / UseCWMPVersion (CWMP 1.4), or null when the CPE named none.</summary>
+    public string? AgreedVersion { get; set; }
+
     /// <summary>When the CPE last sent something, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
     public long LastActivity => Interlocked.Read(ref _lastActivity);
 

@@ -44,7 +44,7 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
                 continue;
             }
 
-            if (!IsExpired(holder) && !holder.Ended)
+            if (!IsExpired(holder) && !holder.Ended && !holder.Lingering)
             {
                 return holder;
             }
@@ -79,5 +79,5 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
         return expired;
     }
 
-    private bool IsExpired(AcsSession session) => time.GetElapsedTime(session.LastActivity) > timeout;
+    private bool IsExpired(AcsSession session) => time.GetElapsedTime(session.LastActivity) > (session.Timeout ?? timeout);
 }

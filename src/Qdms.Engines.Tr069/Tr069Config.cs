@@ -20,7 +20,9 @@ internal sealed record Tr069Config(
     string Tenant = "",
     int NonceLifetimeSeconds = Auth.CpeAuthConfig.DefaultNonceLifetimeSeconds,
     Auth.CpeCertificate? Certificate = null,
-    ConnectionRequestOptions? ConnectionRequest = null)
+    ConnectionRequestOptions? ConnectionRequest = null,
+    int DownloadTimeoutSeconds = Tr069Config.DefaultDownloadTimeoutSeconds,
+    bool HoldRequests = false)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -30,7 +32,13 @@ internal sealed record Tr069Config(
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys, .. ConnectionRequestOptions.Keys];
+    /// <summary>How long a Download or Upload the CPE accepted (Status 1) may go unreported before its task fails (<c>timeout</c>).</summary>
+    public const int DefaultDownloadTimeoutSeconds = 3600;
+
+    /// <summary>The longest <c>downloadTimeoutSeconds</c>: a week.</summary>
+    public const int MaxDownloadTimeoutSeconds = 7 * 86_400;
+
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys, .. ConnectionRequestOptions.Keys, "downloadTimeoutSeconds", "holdRequests"];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -66,11 +74,24 @@ internal sealed record Tr069Config(
             }
         }
 
+        var downloadTimeout = config.TryGetProperty("downloadTimeoutSeconds", out _)
+            ? Int(config, "downloadTimeoutSeconds", 1, MaxDownloadTimeoutSeconds, problems, $"downloadTimeoutSeconds must be a whole number from 1 to {MaxDownloadTimeoutSeconds}")
+            : DefaultDownloadTimeoutSeconds;
+        var hold = false;
+        if (config.TryGetProperty("holdRequests", out var h))
+        {
+            hold = h.ValueKind == JsonValueKind.True;
+            if (h.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                problems.Add("holdRequests must be true or false");
+            }
+        }
+
         var xmpp = XmppChannelSettings.TryRead(config, problems);
         var connectionRequest = ConnectionRequestOptions.TryRead(config, problems);
         var auth = Auth.CpeAuthConfig.Read(config, problems);
         return problems.Count == 0
-            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate, connectionRequest)
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate, connectionRequest, downloadTimeout, hold)
             : null;
     }
 

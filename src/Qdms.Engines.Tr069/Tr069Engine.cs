@@ -141,6 +141,8 @@ internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services serv
                 {
                     await handler.AbandonAsync(session, "the CPE went silent mid-session", stopping);
                 }
+
+                await handler.SweepTransfersAsync(stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -37,6 +37,8 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("connectionRequestAllowBasic", "boolean", "send HTTP Basic to a CPE that offers no Digest (false: refuse)"),
         new("connectionRequestTimeoutSeconds", "integer", "seconds to wait for a CPE to answer a connection request (1-60)"),
         new("connectionRequestAllowedNetworks", "array", "CIDR networks ConnectionRequestURLs may point into; [] allows any"),
+        new("holdRequests", "boolean", "true: the ACS sends HoldRequests with the InformResponse and its RPCs, so queued tasks run before the CPE's own requests"),
+        new("downloadTimeoutSeconds", "integer", "seconds a Download or Upload the CPE accepted may go without TransferComplete before its task fails (timeout)"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -62,6 +64,8 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["connectionRequestAllowBasic"] = false,
         ["connectionRequestTimeoutSeconds"] = ConnectionRequests.ConnectionRequestOptions.DefaultTimeoutSeconds,
         ["connectionRequestAllowedNetworks"] = new JsonArray(),
+        ["downloadTimeoutSeconds"] = Tr069Config.DefaultDownloadTimeoutSeconds,
+        ["holdRequests"] = false,
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

@@ -21,7 +21,8 @@ public sealed class Tr069Services(
     ILoggerFactory loggers,
     ProvisioningApplier provisioning,
     Auth.CpeAuthServices cpeAuth,
-    DeviceWakers wakers)
+    DeviceWakers wakers,
+    IDeviceParameterEditor parameterEditor)
 {
     internal IDeviceStore Devices => devices;
 
@@ -49,4 +50,6 @@ public sealed class Tr069Services(
 
     /// <summary>Where running engines register to wake their devices (connection requests).</summary>
     internal DeviceWakers Wakers => wakers;
+
+    internal IDeviceParameterEditor ParameterEditor => parameterEditor;
 }

@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceAggregateStore, SqlDeviceAggregateStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
+        services.AddSingleton<IDeviceParameterEditor, SqlDeviceParameterEditor>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();
         services.AddSingleton<IMeasurementStore, SqlMeasurementStore>();

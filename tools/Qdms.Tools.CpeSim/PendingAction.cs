@@ -8,4 +8,6 @@ internal abstract record PendingAction
     internal sealed record FactoryReset : PendingAction;
 
     internal sealed record Download(string CommandKey, Uri Url, uint FileSize, string Username, string Password) : PendingAction;
+
+    internal sealed record Upload(string CommandKey, string FileType, Uri Url) : PendingAction;
 }

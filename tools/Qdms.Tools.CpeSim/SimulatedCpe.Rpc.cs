@@ -10,7 +10,7 @@ public sealed partial class SimulatedCpe
     [
         "GetRPCMethods", "SetParameterValues", "GetParameterValues", "GetParameterNames", "SetParameterAttributes",
         "GetParameterAttributes", "AddObject", "DeleteObject", "Reboot", "Download", "FactoryReset", "ScheduleInform",
-        "GetAllQueuedTransfers", "CancelTransfer",
+        "GetAllQueuedTransfers", "CancelTransfer", "Upload",
     ];
 
     /// <summary>The CPE's answer to one ACS request (TR-069 Annex A.3.2): its response or a CPE fault.</summary>
@@ -33,7 +33,8 @@ public sealed partial class SimulatedCpe
         RebootRequest reboot => Pending(new PendingAction.Reboot(reboot.CommandKey), new RebootResponse()),
         FactoryResetRequest => Pending(new PendingAction.FactoryReset(), new FactoryResetResponse()),
         DownloadRequest download => Download(download),
-        ScheduleInformRequest => new ScheduleInformResponse(),
+        ScheduleInformRequest schedule => ScheduleInform(schedule),
+        UploadRequest upload => Upload(upload),
         GetAllQueuedTransfersRequest => new GetAllQueuedTransfersResponse([]),
         CancelTransferRequest => CwmpFault.Create(CwmpFaultCodes.CancelNotPermitted),
         _ => CwmpFault.Create(CwmpFaultCodes.MethodNotSupported),
@@ -174,6 +175,11 @@ public sealed partial class SimulatedCpe
                     events.Add(new InformEvent("M Download", download.CommandKey));
                     AddOnce(events, "7 TRANSFER COMPLETE");
                     AddOnce(events, "1 BOOT");
+                    break;
+                case PendingAction.Upload upload:
+                    _transferComplete = await SendAsync(upload, ct);
+                    events.Add(new InformEvent("M Upload", upload.CommandKey));
+                    AddOnce(events, "7 TRANSFER COMPLETE");
                     break;
             }
         }

@@ -108,7 +108,7 @@ public sealed partial class SimulatedCpe
             return new SessionOutcome(false, (int)status, 0, $"Inform answered {(int)status} with {response?.Body?.MethodName ?? "no envelope"}", retryAfter);
         }
 
-        if (_transferComplete is { } transfer)
+        if (_transferComplete is { } transfer && response.Header.HoldRequests != true) // TR-069 Annex A.3.1.3: held until released
         {
             (status, response, _) = await PostAsync(Write(transfer), ct);
             if (response?.Body is not TransferCompleteResponse)
@@ -124,6 +124,20 @@ public sealed partial class SimulatedCpe
         {
             if (status is HttpStatusCode.NoContent || (status == HttpStatusCode.OK && response is null))
             {
+                if (_transferComplete is { } held) // the hold is released: the request it held, then an empty POST again
+                {
+                    HeldRequests.Enqueue(held.MethodName);
+                    (status, response, _) = await PostAsync(Write(held), ct);
+                    if (response?.Body is not TransferCompleteResponse)
+                    {
+                        return new SessionOutcome(false, (int)status, served, $"TransferComplete answered {(int)status} with {response?.Body?.MethodName ?? "no envelope"}");
+                    }
+
+                    _transferComplete = null;
+                    (status, response, _) = await PostAsync(null, ct);
+                    continue;
+                }
+
                 return new SessionOutcome(true, (int)status, served);
             }
 

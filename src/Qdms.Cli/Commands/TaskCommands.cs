@@ -12,7 +12,7 @@ public static class TaskCommands
         var tasks = new Command("tasks", "Operations queued for devices");
 
         var device = new Argument<long>("device") { Description = "Device id" };
-        var kind = new Argument<string>("kind") { Description = "get, set, add-object, delete-object, reboot, factory-reset, download, upload, execute, observe, refresh" };
+        var kind = new Argument<string>("kind") { Description = "get, set, add-object, delete-object, reboot, factory-reset, download, upload, execute, observe, refresh, schedule-inform, get-names, get-attributes, set-attributes" };
         var args = new Option<string?>("--args") { Description = "Arguments as a JSON object, e.g. '{\"values\":{\"Device.ManagementServer.PeriodicInformInterval\":\"300\"}}'" };
         var expires = new Option<int?>("--expires-in") { Description = "Seconds until the task expires (default: one day)" };
         var wake = new Option<bool>("--connection-request") { Description = "Ask the device to contact its engine now (a failed wake-up leaves the task queued)" };

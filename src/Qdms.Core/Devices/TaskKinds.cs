@@ -14,9 +14,13 @@ public static class TaskKinds
     public const string Execute = "execute";
     public const string Observe = "observe";
     public const string Refresh = "refresh";
+    public const string ScheduleInform = "schedule-inform";
+    public const string GetNames = "get-names";
+    public const string GetAttributes = "get-attributes";
+    public const string SetAttributes = "set-attributes";
 
     public static IReadOnlyList<string> All { get; } =
-        [Get, Set, AddObject, DeleteObject, Reboot, FactoryReset, Download, Upload, Execute, Observe, Refresh];
+        [Get, Set, AddObject, DeleteObject, Reboot, FactoryReset, Download, Upload, Execute, Observe, Refresh, ScheduleInform, GetNames, GetAttributes, SetAttributes];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
 }

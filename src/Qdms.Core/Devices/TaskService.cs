@@ -58,7 +58,7 @@ public sealed class TaskService(IDeviceStore devices, IDeviceTaskStore tasks, Au
     {
         if (string.IsNullOrWhiteSpace(arguments))
         {
-            return kind is TaskKinds.Set or TaskKinds.AddObject or TaskKinds.DeleteObject or TaskKinds.Download
+            return kind is TaskKinds.Set or TaskKinds.AddObject or TaskKinds.DeleteObject or TaskKinds.Download or TaskKinds.ScheduleInform or TaskKinds.SetAttributes
                 ? throw new ValidationException("arguments", $"a {kind} task needs arguments: {Needs(kind)}.")
                 : null;
         }
@@ -92,6 +92,7 @@ public sealed class TaskService(IDeviceStore devices, IDeviceTaskStore tasks, Au
                 TaskKinds.AddObject or TaskKinds.DeleteObject => root.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String && p.GetString()!.Length > 0,
                 TaskKinds.Download => (root.TryGetProperty("fileId", out var f) && f.ValueKind == JsonValueKind.Number)
                     || (root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String),
+                TaskKinds.ScheduleInform or TaskKinds.GetNames or TaskKinds.GetAttributes or TaskKinds.SetAttributes or TaskKinds.Upload => TaskArgumentRules.IsValid(kind, root),
                 _ => true,
             };
             if (!ok)
@@ -108,6 +109,7 @@ public sealed class TaskService(IDeviceStore devices, IDeviceTaskStore tasks, Au
         TaskKinds.Set => "a non-empty \"values\" object of path → value",
         TaskKinds.AddObject or TaskKinds.DeleteObject => "a \"path\" string",
         TaskKinds.Download => "a \"fileId\" number or a \"url\" string",
+        TaskKinds.ScheduleInform or TaskKinds.GetNames or TaskKinds.GetAttributes or TaskKinds.SetAttributes or TaskKinds.Upload => TaskArgumentRules.Needs(kind),
         _ => "nothing",
     };
 }

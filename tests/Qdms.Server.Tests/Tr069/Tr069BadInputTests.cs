@@ -117,7 +117,7 @@ public sealed class Tr069BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         var task = await acs.TaskAsync(device, "get", new { path = "Device.DeviceInfo." });
         var (status, body, _) = await raw.PostAsync([]);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("GetParameterValues", body, StringComparison.Ordinal);
+        Assert.Contains("GetParameterNames", body, StringComparison.Ordinal); // a subtree never named: its names (and writability) first
 
         var cpe = acs.Cpe();
         Assert.True(Assert.Single(await cpe.BootAsync(default)).Completed); // meanwhile another CPE is served
@@ -131,7 +131,7 @@ public sealed class Tr069BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
 
         Assert.Equal(("failed", "session"), (failed.Status, failed.FaultCode));
-        Assert.Contains("GetParameterValues", failed.FaultMessage, StringComparison.Ordinal);
+        Assert.Contains("GetParameterNames", failed.FaultMessage, StringComparison.Ordinal);
         using var again = new RawCpe(acs.Url);
         Assert.Equal(HttpStatusCode.OK, (await again.PostAsync(RawCpe.Inform("GONE1"))).Status);
     }

@@ -1,0 +1,42 @@
+using Dapper;
+using Qdms.Core.Devices;
+
+namespace Qdms.Storage.Stores;
+
+/// <summary>
+/// Deletes a parameter or a subtree by an exact prefix comparison (<c>substr</c>, as <see cref="SqlDeviceParameterStore"/>
+/// lists), so <c>_</c> and <c>%</c> in TR-069 names (<c>X_VENDOR_…</c>) are not LIKE wildcards; upserts values leaving the
+/// writable flag of known rows alone.
+/// </summary>
+internal sealed class SqlDeviceParameterEditor(QdmsDb db) : IDeviceParameterEditor
+{
+    public async Task<int> RemoveAsync(long deviceId, string path, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var sql = path.EndsWith('.')
+            ? "DELETE FROM device_parameters WHERE device_id = @deviceId AND substr(path, 1, @length) = @path"
+            : "DELETE FROM device_parameters WHERE device_id = @deviceId AND path = @path";
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteAsync(new CommandDefinition(sql, new { deviceId, path, length = path.Length }, cancellationToken: ct));
+    }
+
+    public async Task UpsertValuesAsync(long deviceId, IReadOnlyList<DeviceParameter> parameters, CancellationToken ct)
+    {
+        if (parameters.Count == 0)
+        {
+            return;
+        }
+
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO device_parameters (device_id, path, value, type, writable, updated_at)
+            VALUES (@deviceId, @Path, @Value, @Type, @Writable, @at)
+            ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, type = excluded.type, updated_at = excluded.updated_at
+            """,
+            parameters.Select(p => new { deviceId, p.Path, p.Value, p.Type, p.Writable, at = Time.ToDb(p.UpdatedAt) }),
+            tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+}
