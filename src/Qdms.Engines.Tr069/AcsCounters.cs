@@ -6,4 +6,5 @@ internal sealed class AcsCounters
     public long SessionsStarted;
     public long SessionsRefused;
     public long BadRequests;
+    public long SessionsShed;
 }

@@ -23,7 +23,7 @@ internal sealed partial class AcsHandler
         var software = ValueOf(inform, ".DeviceInfo.SoftwareVersion");
         var identity = new DeviceIdentity("tr069", key);
         var draft = new DeviceDraft(key, [identity], Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote);
-        var device = (await services.Devices.FindOrCreateAsync(services.DefaultTenant.Id, identity, draft, now, ct)).Device;
+        var device = await ResolveAsync(identity, draft, now, ct);
 
         var session = new AcsSession(AcsSessionTable.NewId(), device.Id, device.TenantId, key, envelope.Version, remote, services.Time.GetTimestamp());
         if (sessions.TryBegin(session, out var replaced) is not null)
@@ -44,17 +44,8 @@ internal sealed partial class AcsHandler
         await session.Gate.WaitAsync(ct);
         try
         {
-            await services.Devices.RecordContactAsync(
-                device.Id, new DeviceReport(Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote, DeviceStatus.Online), now, ct);
-            if (inform.ParameterList.Count > 0)
-            {
-                await services.Parameters.UpsertAsync(device.Id, [.. inform.ParameterList.Select(p => ToParameter(device.Id, p, false, now))], ct);
-            }
-
-            if (inform.Events.Count > 0)
-            {
-                await services.Events.AppendAsync([.. inform.Events.Select(e => ToEvent(session, e, now))], ct);
-            }
+            await RecordInformAsync(
+                session, identity, inform, new DeviceReport(Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote, DeviceStatus.Online), now, ct);
 
             http.Response.Cookies.Append(CookieName, session.Id, new CookieOptions { HttpOnly = true, Path = "/" });
             await WriteAsync(http, envelope.Answer(new InformResponse(1)), ct);

@@ -8,17 +8,21 @@ namespace Qdms.Engines.Tr069;
 /// "fileBaseUrl": ""}</c>. Port 0 binds a free port. <c>fileBaseUrl</c> is the base URL CPEs fetch repository files under
 /// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
 /// </summary>
-internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl)
+internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl,
+    int MaxSessions = Tr069Config.DefaultMaxSessions)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
     public const int DefaultSessionTimeoutSeconds = 30;
     public const int DefaultMaxBodyBytes = 4 * 1024 * 1024;
 
+    /// <summary>Live sessions (plus Informs being started) beyond which a new session is answered 503 (docs/tr069.md, Overload).</summary>
+    public const int DefaultMaxSessions = 2000;
+
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", "maxSessions"];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -54,7 +58,12 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
             }
         }
 
-        return problems.Count == 0 ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) : null;
+        var maxSessions = config.TryGetProperty("maxSessions", out _)
+            ? Int(config, "maxSessions", 1, 1_000_000, problems, "maxSessions must be a whole number from 1 to 1000000")
+            : DefaultMaxSessions;
+        return problems.Count == 0
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) { MaxSessions = maxSessions }
+            : null;
     }
 
     private static int Int(JsonElement config, string key, int min, int max, List<string> problems, string rule)

@@ -19,6 +19,7 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
     private readonly AcsSessionTable _sessions = new(services.Time, config.SessionTimeout);
     private readonly AcsCounters _counters = new();
     private WebApplication? _app;
+    private AcsLoad? _load;
     private Task _sweeper = Task.CompletedTask;
     private string? _listen;
     private volatile bool _running;
@@ -33,7 +34,9 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
                 ["sessionsStarted"] = Interlocked.Read(ref _counters.SessionsStarted).ToString(CultureInfo.InvariantCulture),
                 ["sessionsRefused"] = Interlocked.Read(ref _counters.SessionsRefused).ToString(CultureInfo.InvariantCulture),
                 ["badRequests"] = Interlocked.Read(ref _counters.BadRequests).ToString(CultureInfo.InvariantCulture),
+                ["sessionsShed"] = Interlocked.Read(ref _counters.SessionsShed).ToString(CultureInfo.InvariantCulture),
             };
+            AcsLoadStatus.Add(details, _load);
             if (_running && _listen is not null)
             {
                 details["listen"] = _listen;
@@ -56,7 +59,8 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
             options.Limits.MaxRequestBodySize = config.MaxBodyBytes;
         });
         var app = builder.Build();
-        var handler = new AcsHandler(config, services, _sessions, _counters, services.Loggers.CreateLogger<AcsHandler>());
+        var load = new AcsLoad(config, services.Contacts, services.Loggers.CreateLogger<AcsLoad>());
+        var handler = new AcsHandler(config, services, _sessions, _counters, services.Loggers.CreateLogger<AcsHandler>(), load);
         app.Run(handler.HandleAsync);
         try
         {
@@ -65,10 +69,12 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {
             await app.DisposeAsync();
+            await load.DisposeAsync();
             throw new InvalidOperationException($"Cannot listen on {config.Address}:{config.Port}: {e.Message}", e);
         }
 
         _app = app;
+        _load = load;
         _listen = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         _running = true;
         _sweeper = SweepAsync(handler, _stopping.Token);
@@ -89,6 +95,12 @@ internal sealed class Tr069Engine(Tr069Config config, Tr069Services services, st
             _app = null;
             await app.StopAsync(ct);
             await app.DisposeAsync();
+        }
+
+        if (_load is { } load)
+        {
+            _load = null;
+            await load.DisposeAsync();
         }
     }
 

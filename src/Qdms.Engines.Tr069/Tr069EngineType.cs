@@ -21,6 +21,7 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("sessionTimeoutSeconds", "integer", "seconds of silence after which a CWMP session is dropped"),
         new("maxBodyBytes", "integer", "largest request body accepted; a larger one is answered 413"),
         new("fileBaseUrl", "string", "base URL CPEs fetch repository files under; empty: Qdms:Files:PublicBaseUrl"),
+        new("maxSessions", "integer", "live sessions beyond which a new one is answered 503 with Retry-After (overload shedding)"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -30,6 +31,7 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["sessionTimeoutSeconds"] = Tr069Config.DefaultSessionTimeoutSeconds,
         ["maxBodyBytes"] = Tr069Config.DefaultMaxBodyBytes,
         ["fileBaseUrl"] = "",
+        ["maxSessions"] = Tr069Config.DefaultMaxSessions,
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

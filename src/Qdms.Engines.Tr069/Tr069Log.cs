@@ -22,4 +22,7 @@ internal static partial class Tr069Log
 
     [LoggerMessage(3005, LogLevel.Error, "CWMP request of {Device} failed (500)")]
     public static partial void Failed(ILogger logger, Exception exception, string device);
+
+    [LoggerMessage(3050, LogLevel.Warning, "A group commit of {Count} Informs failed; writing them one by one")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int count);
 }

@@ -17,7 +17,8 @@ public sealed class Tr069Services(
     IOptions<FileRepositoryOptions> fileOptions,
     DefaultTenant defaultTenant,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    IDeviceContactStore contacts)
 {
     internal IDeviceStore Devices => devices;
 
@@ -36,4 +37,6 @@ public sealed class Tr069Services(
     internal TimeProvider Time => time;
 
     internal ILoggerFactory Loggers => loggers;
+
+    internal IDeviceContactStore Contacts => contacts;
 }

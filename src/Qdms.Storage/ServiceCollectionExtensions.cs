@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IFileStore, SqlFileStore>();
         services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
+        services.AddSingleton<IDeviceContactStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
         services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();
