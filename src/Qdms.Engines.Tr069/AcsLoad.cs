@@ -9,7 +9,7 @@ internal sealed class AcsLoad(Tr069Config config, IDeviceContactStore store, ILo
     /// <summary>Entries of the device id cache before it is cleared (about 130 bytes each).</summary>
     public const int DeviceCacheCapacity = 4_000_000;
 
-    public AcsAdmission Admission { get; } = new(config.MaxSessions);
+    public AcsAdmission Admission { get; } = new(config.MaxSessions, config.MaxInformsInFlight);
 
     public DeviceIdCache Devices { get; } = new(DeviceCacheCapacity);
 

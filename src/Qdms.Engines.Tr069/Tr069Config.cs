@@ -9,7 +9,7 @@ namespace Qdms.Engines.Tr069;
 /// (empty: <c>Qdms:Files:PublicBaseUrl</c>).
 /// </summary>
 internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan SessionTimeout, int MaxBodyBytes, string FileBaseUrl,
-    int MaxSessions = Tr069Config.DefaultMaxSessions)
+    int MaxSessions = Tr069Config.DefaultMaxSessions, int MaxInformsInFlight = Tr069Config.DefaultMaxInformsInFlight)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
@@ -19,10 +19,13 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
     /// <summary>Live sessions (plus Informs being started) beyond which a new session is answered 503 (docs/tr069.md, Overload).</summary>
     public const int DefaultMaxSessions = 2000;
 
+    /// <summary>Informs being started at once (device look-up and the Inform's writes) beyond which a new session is answered 503.</summary>
+    public const int DefaultMaxInformsInFlight = 128;
+
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", "maxSessions"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", "maxSessions", "maxInformsInFlight"];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -61,8 +64,11 @@ internal sealed record Tr069Config(IPAddress Address, int Port, TimeSpan Session
         var maxSessions = config.TryGetProperty("maxSessions", out _)
             ? Int(config, "maxSessions", 1, 1_000_000, problems, "maxSessions must be a whole number from 1 to 1000000")
             : DefaultMaxSessions;
+        var maxInforms = config.TryGetProperty("maxInformsInFlight", out _)
+            ? Int(config, "maxInformsInFlight", 1, 100_000, problems, "maxInformsInFlight must be a whole number from 1 to 100000")
+            : DefaultMaxInformsInFlight;
         return problems.Count == 0
-            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) { MaxSessions = maxSessions }
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/')) { MaxSessions = maxSessions, MaxInformsInFlight = maxInforms }
             : null;
     }
 

@@ -22,6 +22,7 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("maxBodyBytes", "integer", "largest request body accepted; a larger one is answered 413"),
         new("fileBaseUrl", "string", "base URL CPEs fetch repository files under; empty: Qdms:Files:PublicBaseUrl"),
         new("maxSessions", "integer", "live sessions beyond which a new one is answered 503 with Retry-After (overload shedding)"),
+        new("maxInformsInFlight", "integer", "Informs being started at once (database work before the InformResponse) beyond which a new session is answered 503"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -32,6 +33,7 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["maxBodyBytes"] = Tr069Config.DefaultMaxBodyBytes,
         ["fileBaseUrl"] = "",
         ["maxSessions"] = Tr069Config.DefaultMaxSessions,
+        ["maxInformsInFlight"] = Tr069Config.DefaultMaxInformsInFlight,
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

@@ -3,17 +3,17 @@ using Qdms.Tools.CpeSim;
 
 // cpesim --acs http://127.0.0.1:7547/ [--count 100] [--model Models/tr181-gateway.model] [--rounds 3] [--concurrency 64]
 //        [--prefix SIM] [--user u --password p] [--retry-scale 1] [--connections 256]
-//        [--storm true] [--interval SECONDS --duration SECONDS] | --empty-posts SECONDS
+//        [--storm true] [--boot false] [--interval SECONDS --duration SECONDS] | --empty-posts SECONDS
 // Boots every CPE (0 BOOTSTRAP + 1 BOOT), then runs --rounds rounds of 2 PERIODIC sessions; prints sessions per second
 // and the p50/p99 session latency of each phase. Informs answered 503 are retried after Retry-After × --retry-scale.
-// --storm true: the boot is a storm (every CPE at once, one connection each). --interval/--duration: after the boot,
+// --storm true: the boot is a storm (every CPE at once, one connection each). --boot false: no boot (the devices are known). --interval/--duration: after the boot,
 // open-loop periodic informs (each CPE once per interval, phases spread) instead of rounds, with a latency histogram.
 // --empty-posts S: no CPEs; --concurrency loops POST empty bodies to --acs for S seconds (the bare-Kestrel ceiling's client).
 var options = ParseArguments(args);
 if (options is null)
 {
     Console.Error.WriteLine("usage: cpesim --acs URL [--count N] [--model FILE] [--rounds N] [--concurrency N] [--prefix P] [--user U --password P]"
-        + " [--retry-scale F] [--connections N] [--storm true] [--interval S --duration S] | --empty-posts S");
+        + " [--retry-scale F] [--connections N] [--storm true] [--boot false] [--interval S --duration S] | --empty-posts S");
     return 2;
 }
 
@@ -40,7 +40,7 @@ if (storm)
 {
     await BootStorm.RunAsync(fleet, Console.Out);
 }
-else
+else if (options.GetValueOrDefault("boot") != "false")
 {
     Report("boot", await fleet.RunAllAsync((cpe, ct) => cpe.BootAsync(ct), concurrency, CancellationToken.None));
 }

@@ -135,16 +135,19 @@ public abstract class Tr069LoadTests(QdmsAppFactory app)
         Assert.Equal("2 PERIODIC", Assert.Single((await acs.Admin.ListEventsAsync(deviceId: after.Id)).Items).Type);
     }
 
-    [Fact]
-    public async Task Max_sessions_out_of_range_is_refused_naming_the_key()
+    [Theory]
+    [InlineData("maxSessions", 0)]
+    [InlineData("maxInformsInFlight", 0)]
+    [InlineData("maxInformsInFlight", 100_001)]
+    public async Task An_admission_cap_out_of_range_is_refused_naming_the_key(string key, int value)
     {
         var admin = await app.AdminAsync();
-        var config = JsonSerializer.SerializeToElement(new { address = "127.0.0.1", port = 0, sessionTimeoutSeconds = 30, maxBodyBytes = 65536, fileBaseUrl = "", maxSessions = 0 });
+        var settings = new Dictionary<string, object> { ["address"] = "127.0.0.1", ["port"] = 0, ["sessionTimeoutSeconds"] = 30, ["maxBodyBytes"] = 65536, ["fileBaseUrl"] = "", [key] = value };
 
-        var e = await Assert.ThrowsAsync<QdmsApiException>(() => admin.AddEngineAsync(new AddEngineRequest("tr069", "bad-max", config)));
+        var e = await Assert.ThrowsAsync<QdmsApiException>(() => admin.AddEngineAsync(new AddEngineRequest("tr069", "bad-cap", JsonSerializer.SerializeToElement(settings))));
 
         Assert.Equal(400, e.Status);
-        Assert.Contains("maxSessions", e.Message + string.Join(" ", e.Errors?.SelectMany(x => x.Value) ?? []), StringComparison.Ordinal);
+        Assert.Contains(key, e.Message + string.Join(" ", e.Errors?.SelectMany(x => x.Value) ?? []), StringComparison.Ordinal);
     }
 
     private static async Task ExecuteAsync(QdmsDb db, string sql)
