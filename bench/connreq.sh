@@ -25,7 +25,7 @@ until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done
 token=$(curl -sf -H 'content-type: application/json' -d '{"username":"admin","password":"bench-password-1"}' \
   "http://127.0.0.1:$port/api/v1/auth/login" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 curl -sf -H "authorization: Bearer $token" -H 'content-type: application/json' \
-  -d "{\"type\":\"tr069\",\"alias\":\"bench\",\"config\":{\"address\":\"127.0.0.1\",\"port\":$acs,\"connectionRequestUsername\":\"acs-cr\",\"connectionRequestPassword\":\"cr-secret\"}}" \
+  -d "{\"type\":\"tr069\",\"alias\":\"bench\",\"config\":{\"address\":\"127.0.0.1\",\"port\":$acs,\"cpeAuth\":\"none\",\"connectionRequestUsername\":\"acs-cr\",\"connectionRequestPassword\":\"cr-secret\"}}" \
   "http://127.0.0.1:$port/api/v1/engines" >/dev/null
 curl -sf -X POST -H "authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/engines/tr069/1/start" >/dev/null
 dotnet artifacts/bin/Qdms.Bench.ConnReq/release/Qdms.Bench.ConnReq.dll --url "http://127.0.0.1:$port" --password bench-password-1 \

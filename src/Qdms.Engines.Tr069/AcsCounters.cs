@@ -7,4 +7,5 @@ internal sealed class AcsCounters
     public long SessionsRefused;
     public long BadRequests;
     public long AuthFailures;
+    public long SessionsShed;
 }

@@ -48,17 +48,8 @@ internal sealed partial class AcsHandler
         await session.Gate.WaitAsync(ct);
         try
         {
-            await services.Devices.RecordContactAsync(
-                device.Id, new DeviceReport(Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote, DeviceStatus.Online), now, ct);
-            if (inform.ParameterList.Count > 0)
-            {
-                await services.ParameterEditor.UpsertValuesAsync(device.Id, [.. inform.ParameterList.Select(p => ToParameter(device.Id, p, false, now))], ct);
-            }
-
-            if (inform.Events.Count > 0)
-            {
-                await services.Events.AppendAsync([.. inform.Events.Select(e => ToEvent(session, e, now))], ct);
-            }
+            await RecordInformAsync(
+                session, identity, inform, new DeviceReport(Blank(id.Manufacturer), Blank(id.ProductClass), id.SerialNumber, software, remote, DeviceStatus.Online), now, ct);
 
             await ProvisionAsync(device, inform, software, remote, now, ct);
 

@@ -11,7 +11,7 @@ namespace Qdms.Engines.Tr069;
 /// the queued tasks' RPCs one at a time, and ends with an empty 204.
 /// </summary>
 internal sealed partial class AcsHandler(
-    Tr069Config config, Tr069Services services, AcsSessionTable sessions, AcsCounters counters, ILogger<AcsHandler> logger, Auth.CpeGate gate)
+    Tr069Config config, Tr069Services services, AcsSessionTable sessions, AcsCounters counters, ILogger<AcsHandler> logger, Auth.CpeGate gate, AcsLoad load)
 {
     public const string CookieName = "QDMS-CWMP";
 
@@ -113,7 +113,7 @@ internal sealed partial class AcsHandler(
             return;
         }
 
-        await BeginAsync(http, envelope, inform, remote, ct);
+        await AdmitAsync(http, envelope, inform, remote, ct);
     }
 
     private async Task InSessionAsync(HttpContext http, AcsSession session, byte[] body, string remote, CancellationToken ct)
@@ -145,7 +145,7 @@ internal sealed partial class AcsHandler(
             case InformRequest inform:
                 sessions.End(session);
                 await AbandonAsync(session, "it sent a new Inform", ct);
-                await BeginAsync(http, envelope, inform, remote, ct);
+                await BeginOnceMoreIfStaleAsync(http, envelope, inform, remote, ct);
                 break;
             case TransferCompleteRequest transfer:
                 await CompleteTransferAsync(session, transfer, ct);

@@ -9,7 +9,12 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
     private readonly ConcurrentDictionary<string, AcsSession> _byCookie = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, AcsSession> _byDevice = new();
 
+    private int _live;
+
     public int Count => _byCookie.Count;
+
+    /// <summary>Live sessions, kept as a plain counter (cheaper than <see cref="ConcurrentDictionary{TKey,TValue}.Count"/>, which takes every lock).</summary>
+    public int Live => Volatile.Read(ref _live);
 
     /// <summary>A fresh unguessable cookie value.</summary>
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -35,6 +40,7 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
         {
             if (_byDevice.TryAdd(session.DeviceId, session))
             {
+                Interlocked.Increment(ref _live);
                 _byCookie[session.Id] = session;
                 return null;
             }
@@ -64,7 +70,10 @@ internal sealed class AcsSessionTable(TimeProvider time, TimeSpan timeout)
     {
         session.Ended = true;
         _byCookie.TryRemove(session.Id, out _);
-        _byDevice.TryRemove(new KeyValuePair<long, AcsSession>(session.DeviceId, session));
+        if (_byDevice.TryRemove(new KeyValuePair<long, AcsSession>(session.DeviceId, session)))
+        {
+            Interlocked.Decrement(ref _live);
+        }
     }
 
     /// <summary>Removes and returns every session silent for longer than the timeout.</summary>

@@ -22,12 +22,20 @@ internal sealed record Tr069Config(
     Auth.CpeCertificate? Certificate = null,
     ConnectionRequestOptions? ConnectionRequest = null,
     int DownloadTimeoutSeconds = Tr069Config.DefaultDownloadTimeoutSeconds,
-    bool HoldRequests = false)
+    bool HoldRequests = false,
+    int MaxSessions = Tr069Config.DefaultMaxSessions,
+    int MaxInformsInFlight = Tr069Config.DefaultMaxInformsInFlight)
 {
     public const string DefaultAddress = "0.0.0.0";
     public const int DefaultPort = 7547;
     public const int DefaultSessionTimeoutSeconds = 30;
     public const int DefaultMaxBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>Live sessions (plus Informs being started) beyond which a new session is answered 503 (docs/tr069.md, Overload).</summary>
+    public const int DefaultMaxSessions = 2000;
+
+    /// <summary>Informs being started at once (device look-up and the Inform's writes) beyond which a new session is answered 503.</summary>
+    public const int DefaultMaxInformsInFlight = 128;
 
     /// <summary>Bounds a body so the codec's own limit (below <c>Array.MaxLength</c>) always holds.</summary>
     public const int MaxMaxBodyBytes = 64 * 1024 * 1024;
@@ -38,7 +46,7 @@ internal sealed record Tr069Config(
     /// <summary>The longest <c>downloadTimeoutSeconds</c>: a week.</summary>
     public const int MaxDownloadTimeoutSeconds = 7 * 86_400;
 
-    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys, .. ConnectionRequestOptions.Keys, "downloadTimeoutSeconds", "holdRequests"];
+    private static readonly HashSet<string> Known = ["address", "port", "sessionTimeoutSeconds", "maxBodyBytes", "fileBaseUrl", .. XmppChannelSettings.Keys, .. Auth.CpeAuthConfig.Keys, .. ConnectionRequestOptions.Keys, "downloadTimeoutSeconds", "holdRequests", "maxSessions", "maxInformsInFlight"];
 
     /// <summary>Reads a config; <paramref name="problems"/> names each bad key.</summary>
     public static Tr069Config? TryRead(JsonElement config, List<string> problems)
@@ -87,11 +95,17 @@ internal sealed record Tr069Config(
             }
         }
 
+        var maxSessions = config.TryGetProperty("maxSessions", out _)
+            ? Int(config, "maxSessions", 1, 1_000_000, problems, "maxSessions must be a whole number from 1 to 1000000")
+            : DefaultMaxSessions;
+        var maxInforms = config.TryGetProperty("maxInformsInFlight", out _)
+            ? Int(config, "maxInformsInFlight", 1, 100_000, problems, "maxInformsInFlight must be a whole number from 1 to 100000")
+            : DefaultMaxInformsInFlight;
         var xmpp = XmppChannelSettings.TryRead(config, problems);
         var connectionRequest = ConnectionRequestOptions.TryRead(config, problems);
         var auth = Auth.CpeAuthConfig.Read(config, problems);
         return problems.Count == 0
-            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate, connectionRequest, downloadTimeout, hold)
+            ? new Tr069Config(address!, port, TimeSpan.FromSeconds(timeout), maxBody, fileBaseUrl.TrimEnd('/'), xmpp, auth.Mode, auth.Tenant, auth.NonceLifetimeSeconds, auth.Certificate, connectionRequest, downloadTimeout, hold, maxSessions, maxInforms)
             : null;
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services serv
     private readonly AcsSessionTable _sessions = new(services.Time, config.SessionTimeout);
     private readonly AcsCounters _counters = new();
     private WebApplication? _app;
+    private AcsLoad? _load;
     private Task _sweeper = Task.CompletedTask;
     private string? _listen;
     private volatile bool _running;
@@ -46,7 +47,9 @@ internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services serv
                 ["badRequests"] = Interlocked.Read(ref _counters.BadRequests).ToString(CultureInfo.InvariantCulture),
                 ["authFailures"] = Interlocked.Read(ref _counters.AuthFailures).ToString(CultureInfo.InvariantCulture),
                 ["cpeAuth"] = Qdms.Core.CpeAuth.CpeAuthModes.ToName(config.CpeAuth),
+                ["sessionsShed"] = Interlocked.Read(ref _counters.SessionsShed).ToString(CultureInfo.InvariantCulture),
             };
+            AcsLoadStatus.Add(details, _load);
             if (_running && _listen is not null)
             {
                 details["listen"] = _listen;
@@ -76,7 +79,8 @@ internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services serv
             options.Limits.MaxRequestBodySize = config.MaxBodyBytes;
         });
         var app = builder.Build();
-        var handler = new AcsHandler(config, services, _sessions, _counters, services.Loggers.CreateLogger<AcsHandler>(), gate);
+        var load = new AcsLoad(config, services.Contacts, services.Loggers.CreateLogger<AcsLoad>());
+        var handler = new AcsHandler(config, services, _sessions, _counters, services.Loggers.CreateLogger<AcsHandler>(), gate, load);
         app.Run(handler.HandleAsync);
         try
         {
@@ -85,10 +89,12 @@ internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services serv
         catch (Exception e) when (e is IOException or InvalidOperationException)
         {
             await app.DisposeAsync();
+            await load.DisposeAsync();
             throw new InvalidOperationException($"Cannot listen on {config.Address}:{config.Port}: {e.Message}", e);
         }
 
         _app = app;
+        _load = load;
         _listen = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         _running = true;
         _sweeper = SweepAsync(handler, _stopping.Token);
@@ -125,6 +131,12 @@ internal sealed partial class Tr069Engine(Tr069Config config, Tr069Services serv
         foreach (var channel in ConnectionRequestChannels.OfType<IDisposable>())
         {
             channel.Dispose();
+        }
+
+        if (_load is { } load)
+        {
+            _load = null;
+            await load.DisposeAsync();
         }
     }
 

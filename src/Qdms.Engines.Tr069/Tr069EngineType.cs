@@ -39,6 +39,8 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         new("connectionRequestAllowedNetworks", "array", "CIDR networks ConnectionRequestURLs may point into; [] allows any"),
         new("holdRequests", "boolean", "true: the ACS sends HoldRequests with the InformResponse and its RPCs, so queued tasks run before the CPE's own requests"),
         new("downloadTimeoutSeconds", "integer", "seconds a Download or Upload the CPE accepted may go without TransferComplete before its task fails (timeout)"),
+        new("maxSessions", "integer", "live sessions beyond which a new one is answered 503 with Retry-After (overload shedding)"),
+        new("maxInformsInFlight", "integer", "Informs being started at once (database work before the InformResponse) beyond which a new session is answered 503"),
     ];
 
     public JsonObject DefaultConfig() => new()
@@ -66,6 +68,8 @@ public sealed class Tr069EngineType(Tr069Services services) : IDmEngineType
         ["connectionRequestAllowedNetworks"] = new JsonArray(),
         ["downloadTimeoutSeconds"] = Tr069Config.DefaultDownloadTimeoutSeconds,
         ["holdRequests"] = false,
+        ["maxSessions"] = Tr069Config.DefaultMaxSessions,
+        ["maxInformsInFlight"] = Tr069Config.DefaultMaxInformsInFlight,
     };
 
     public IReadOnlyList<string> Validate(JsonElement config)

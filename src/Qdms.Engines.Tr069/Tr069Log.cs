@@ -43,4 +43,7 @@ internal static partial class Tr069Log
 
     [LoggerMessage(3046, LogLevel.Warning, "CPE {Device} sent {Method} while the ACS held its requests (HoldRequests); answered 8005")]
     public static partial void HeldRequest(ILogger logger, string device, string method);
+
+    [LoggerMessage(3050, LogLevel.Warning, "A group commit of {Count} Informs failed; writing them one by one")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int count);
 }

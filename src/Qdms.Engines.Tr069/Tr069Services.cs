@@ -22,7 +22,8 @@ public sealed class Tr069Services(
     ProvisioningApplier provisioning,
     Auth.CpeAuthServices cpeAuth,
     DeviceWakers wakers,
-    IDeviceParameterEditor parameterEditor)
+    IDeviceParameterEditor parameterEditor,
+    IDeviceContactStore contacts)
 {
     internal IDeviceStore Devices => devices;
 
@@ -52,4 +53,6 @@ public sealed class Tr069Services(
     internal DeviceWakers Wakers => wakers;
 
     internal IDeviceParameterEditor ParameterEditor => parameterEditor;
+
+    internal IDeviceContactStore Contacts => contacts;
 }

@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDownloadTokenStore, SqlDownloadTokenStore>();
         services.AddSingleton<IDeviceStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceAggregateStore, SqlDeviceAggregateStore>();
+        services.AddSingleton<IDeviceContactStore, SqlDeviceStore>();
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
         services.AddSingleton<IDeviceParameterEditor, SqlDeviceParameterEditor>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();

@@ -17,7 +17,7 @@ public sealed class CpeFleet : IDisposable
     /// <param name="downloads">The client for Download URLs; null for a plain one.</param>
     public CpeFleet(int count, string serialPrefix, Func<string, DataModel> model, CpeOptions options, HttpClient? downloads = null)
     {
-        _acs = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5), SslOptions = CpeTrust.For(options.TrustedCertificate) })
+        _acs = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = options.MaxConnections, PooledConnectionLifetime = TimeSpan.FromMinutes(5), SslOptions = CpeTrust.For(options.TrustedCertificate) })
         {
             Timeout = TimeSpan.FromSeconds(60),
         };

@@ -12,6 +12,10 @@ namespace Qdms.Tools.CpeSim;
 /// <param name="DigestAlgorithm">The Digest algorithm to pick among the ACS's challenges (<c>MD5</c>, <c>SHA-256</c>); null: the first offered.</param>
 /// <param name="TrustedCertificate">An HTTPS certificate to accept although no CA vouches for it (a self-signed ACS certificate).</param>
 /// <param name="ConnectionRequestAuth">How the CPEs check connection requests sent to their <see cref="ConnectionRequestListener"/>.</param>
+/// <param name="RetryAfterScale">When set, an Inform answered 503 is retried after the ACS's Retry-After times this factor
+/// (1 as a real CPE; 0.01 for tests and benchmarks), at most <paramref name="MaxRetries"/> times; null: no retry.</param>
+/// <param name="MaxRetries">How often one session is retried after 503s.</param>
+/// <param name="MaxConnections">TCP connections a <see cref="CpeFleet"/> opens to the ACS at most (a boot storm wants one per CPE).</param>
 public sealed record CpeOptions(
     Uri AcsUrl,
     string? Username = null,
@@ -20,4 +24,7 @@ public sealed record CpeOptions(
     CpeAuthStyle AuthStyle = CpeAuthStyle.BasicOnEveryRequest,
     string? DigestAlgorithm = null,
     X509Certificate2? TrustedCertificate = null,
-    CpeConnectionRequestAuth ConnectionRequestAuth = CpeConnectionRequestAuth.Digest);
+    CpeConnectionRequestAuth ConnectionRequestAuth = CpeConnectionRequestAuth.Digest,
+    double? RetryAfterScale = null,
+    int MaxRetries = 100,
+    int MaxConnections = 256);

@@ -78,7 +78,7 @@ public sealed partial class SimulatedCpe
         var next = events;
         while (next.Count > 0)
         {
-            var outcome = await SessionAsync(next, ct);
+            var outcome = await SessionRetryingAsync(next, ct);
             outcomes.Add(outcome);
             if (!outcome.Completed)
             {

@@ -20,7 +20,7 @@ public sealed class SimulatedAcs : IDisposable
 
     public static async Task<SimulatedAcs> StartAsync(QdmsClient admin)
     {
-        var config = JsonSerializer.SerializeToElement(new { address = "127.0.0.1", port = 0, fileBaseUrl = "http://localhost" });
+        var config = JsonSerializer.SerializeToElement(new { address = "127.0.0.1", port = 0, fileBaseUrl = "http://localhost", cpeAuth = "none" });
         var added = await admin.AddEngineAsync(new AddEngineRequest("tr069", "acs-" + Guid.NewGuid().ToString("N")[..8], config));
         var started = Assert.Single(await admin.StartEngineAsync("tr069", added.Index));
         Assert.True(started.State == "active", $"the tr069 engine did not start: {started.LastError}");
