@@ -69,8 +69,13 @@ internal sealed class AcsUnderTest : IDisposable
     public async Task<DeviceTaskDto> TaskAsync(DeviceDto device, string kind, object? arguments = null) =>
         await Admin.CreateTaskAsync(device.Id, new CreateTaskRequest(kind, arguments is null ? null : JsonSerializer.SerializeToElement(arguments)));
 
+    /// <summary>
+    /// Stops the engine (so engines of earlier tests sharing the app neither keep ports nor claim devices for connection
+    /// requests) and disposes the simulated CPEs.
+    /// </summary>
     public void Dispose()
     {
+        Admin.StopEngineAsync("tr069", Index).GetAwaiter().GetResult();
         foreach (var fleet in _fleets)
         {
             fleet.Dispose();

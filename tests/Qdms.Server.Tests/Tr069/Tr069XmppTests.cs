@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Qdms.Contracts;
 using Qdms.Engines.Tr069;
 using Qdms.Engines.Tr069.ConnectionRequests;
 using Qdms.Protocols.Xmpp;
@@ -46,6 +48,38 @@ public abstract class Tr069XmppTests(QdmsAppFactory app, ProsodyServer prosody, 
         var engine = await acs.Admin.GetEngineAsync("tr069", acs.Index);
         Assert.Equal($"signed-in as {acsJid}/", engine.Details["xmpp"][..($"signed-in as {acsJid}/".Length)]);
         Assert.DoesNotContain(acsPassword, engine.Config.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_task_queued_with_connectionRequest_true_wakes_a_cpe_with_a_jabber_id_over_xmpp_and_completes()
+    {
+        var (acsJid, acsPassword) = prosody.NewAccount("acs");
+        var config = new Dictionary<string, object>
+        {
+            ["xmppServer"] = $"127.0.0.1:{prosody.Port}",
+            ["xmppJid"] = acsJid,
+            ["xmppPassword"] = acsPassword,
+            ["xmppTlsThumbprint"] = prosody.CertificateThumbprint,
+            ["connectionRequestUsername"] = "cr",
+            ["connectionRequestPassword"] = ConnectionRequestPassword,
+        };
+        using var acs = await AcsUnderTest.StartAsync(app, config);
+        var cpe = acs.Cpe();
+        await using var listener = await ListenAsync(cpe);
+        Assert.True(Assert.Single(await cpe.BootAsync(default)).Completed);
+        var device = await acs.DeviceOfAsync(cpe);
+        await StatusAsync(acs, s => s.StartsWith("signed-in as ", StringComparison.Ordinal));
+
+        var clock = Stopwatch.StartNew();
+        var task = await acs.Admin.CreateTaskAsync(
+            device.Id, new CreateTaskRequest("get", JsonSerializer.SerializeToElement(new { path = "Device.DeviceInfo.UpTime" })), connectionRequest: true);
+        Assert.Equal(("xmpp", "sent", null), (task.ConnectionRequest!.Channel, task.ConnectionRequest.Status, task.ConnectionRequest.Error));
+        var outcomes = await listener.Sessions.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        output.WriteLine($"task queued with ?connectionRequest=true; the CPE's session done {clock.Elapsed.TotalMilliseconds:F0} ms later");
+
+        Assert.True(Assert.Single(outcomes).Completed, outcomes[0].Error);
+        Assert.Equal(["6 CONNECTION REQUEST"], cpe.Informs.Last());
+        Assert.Equal("done", (await acs.Admin.GetTaskAsync(task.Id)).Status);
     }
 
     [Fact]
