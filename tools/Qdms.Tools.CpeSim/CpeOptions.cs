@@ -16,6 +16,7 @@ namespace Qdms.Tools.CpeSim;
 /// (1 as a real CPE; 0.01 for tests and benchmarks), at most <paramref name="MaxRetries"/> times; null: no retry.</param>
 /// <param name="MaxRetries">How often one session is retried after 503s.</param>
 /// <param name="MaxConnections">TCP connections a <see cref="CpeFleet"/> opens to the ACS at most (a boot storm wants one per CPE).</param>
+/// <param name="NoMoreRequests">Send the deprecated NoMoreRequests header element (value 1) in every message, as CWMP 1.0 CPEs do.</param>
 public sealed record CpeOptions(
     Uri AcsUrl,
     string? Username = null,
@@ -27,4 +28,5 @@ public sealed record CpeOptions(
     CpeConnectionRequestAuth ConnectionRequestAuth = CpeConnectionRequestAuth.Digest,
     double? RetryAfterScale = null,
     int MaxRetries = 100,
-    int MaxConnections = 256);
+    int MaxConnections = 256,
+    bool NoMoreRequests = false);

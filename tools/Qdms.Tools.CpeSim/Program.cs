@@ -1,9 +1,11 @@
 using System.Globalization;
 using Qdms.Tools.CpeSim;
+using Qdms.Protocols.Cwmp;
 
 // cpesim --acs http://127.0.0.1:7547/ [--count 100] [--model Models/tr181-gateway.model] [--rounds 3] [--concurrency 64]
 //        [--prefix SIM] [--username u --password p] [--auth basic|challenge] [--algorithm MD5|SHA-256] [--retry-scale 1] [--connections 256]
 //        [--storm true] [--boot false] [--interval SECONDS --duration SECONDS] | --empty-posts SECONDS
+//        [--cwmp 1.0|1.1|1.2] [--no-more-requests true]   (quirks: an older namespace; the deprecated NoMoreRequests header)
 // {serial} in --username and --password becomes each CPE's serial. --auth basic (the default) sends Basic on every request;
 // challenge sends nothing until a 401 and answers Digest or Basic, keeping the Digest nonce for the next session.
 // Boots every CPE (0 BOOTSTRAP + 1 BOOT), then runs --rounds rounds of 2 PERIODIC sessions; prints sessions per second
@@ -15,7 +17,8 @@ var options = ParseArguments(args);
 if (options is null)
 {
     Console.Error.WriteLine("usage: cpesim --acs URL [--count N] [--model FILE] [--rounds N] [--concurrency N] [--prefix P] [--username U --password P]"
-        + " [--auth basic|challenge] [--algorithm MD5|SHA-256] [--retry-scale F] [--connections N] [--storm true] [--boot false] [--interval S --duration S] | --empty-posts S");
+        + " [--auth basic|challenge] [--algorithm MD5|SHA-256] [--retry-scale F] [--connections N] [--storm true] [--boot false] [--interval S --duration S]"
+        + " [--cwmp 1.0|1.1|1.2] [--no-more-requests true] | --empty-posts S");
     return 2;
 }
 
@@ -35,6 +38,13 @@ var storm = options.GetValueOrDefault("storm") == "true";
 var cpeOptions = new CpeOptions(new Uri(options["acs"]), options.GetValueOrDefault("username") ?? options.GetValueOrDefault("user"), options.GetValueOrDefault("password"),
     AuthStyle: style, DigestAlgorithm: options.GetValueOrDefault("algorithm"))
 {
+    Version = options.GetValueOrDefault("cwmp") switch
+    {
+        "1.0" => CwmpVersion.Cwmp10,
+        "1.1" => CwmpVersion.Cwmp11,
+        _ => CwmpVersion.Cwmp12,
+    },
+    NoMoreRequests = options.GetValueOrDefault("no-more-requests") == "true",
     RetryAfterScale = double.Parse(options.GetValueOrDefault("retry-scale") ?? "1", CultureInfo.InvariantCulture),
     MaxConnections = int.Parse(options.GetValueOrDefault("connections") ?? (storm ? count.ToString(CultureInfo.InvariantCulture) : "256"), CultureInfo.InvariantCulture),
 };

@@ -169,9 +169,10 @@ public sealed partial class SimulatedCpe
         return new CwmpEnvelope(_options.Version, new CwmpHeader(NextId()), inform);
     }
 
-    private byte[] Write(CwmpMessage message) => CwmpWriter.ToArray(new CwmpEnvelope(_options.Version, new CwmpHeader(NextId()), message));
+    private byte[] Write(CwmpMessage message) => Write(new CwmpEnvelope(_options.Version, new CwmpHeader(NextId()), message));
 
-    private byte[] Write(CwmpEnvelope envelope) => CwmpWriter.ToArray(envelope);
+    private byte[] Write(CwmpEnvelope envelope) =>
+        _options.NoMoreRequests ? NoMoreRequestsQuirk.Add(CwmpWriter.ToArray(envelope)) : CwmpWriter.ToArray(envelope);
 
     private string NextId() => $"{Serial}-{++_nextId}";
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Qdms.Protocols.Cwmp;
 using Qdms.Server.Tests.Support;
+using Qdms.Tools.CpeSim;
 
 namespace Qdms.Server.Tests.Tr069;
 
@@ -86,6 +87,23 @@ public sealed class Tr069BadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.IsType<Qdms.Protocols.Cwmp.Messages.InformResponse>(answer.Body);
         var device = Assert.Single((await acs.Admin.ListDevicesAsync(q: "OLD1")).Items);
         Assert.Contains(device.Identities, i => i.Key == "00BB22-OLD1"); // no product class: OUI-SerialNumber
+    }
+
+    [Fact]
+    public async Task A_cwmp_1_0_cpe_sending_no_more_requests_in_every_message_runs_its_session_and_tasks()
+    {
+        var quirky = NoMoreRequestsQuirk.Add(CwmpWriter.ToArray(new CwmpEnvelope(CwmpVersion.Cwmp10, new CwmpHeader("q-1"), new Qdms.Protocols.Cwmp.Messages.GetRpcMethodsRequest())));
+        Assert.Contains("<cwmp:NoMoreRequests soap-env:mustUnderstand=\"0\">1</cwmp:NoMoreRequests>", Encoding.UTF8.GetString(quirky), StringComparison.Ordinal);
+        using var acs = await AcsUnderTest.StartAsync(app);
+        var cpe = acs.Cpe(new CpeOptions(acs.Url, Version: CwmpVersion.Cwmp10, NoMoreRequests: true));
+        Assert.True(Assert.Single(await cpe.BootAsync(default)).Completed);
+        var device = await acs.DeviceOfAsync(cpe);
+        var task = await acs.TaskAsync(device, "set", new Dictionary<string, object> { ["values"] = new Dictionary<string, object> { ["Device.WiFi.SSID.1.SSID"] = "quirky" } });
+
+        Assert.True(Assert.Single(await cpe.PeriodicInformAsync(default)).Completed);
+
+        Assert.Equal("done", (await acs.Admin.GetTaskAsync(task.Id)).Status);
+        Assert.Equal("quirky", cpe.Model.ValueOf("Device.WiFi.SSID.1.SSID"));
     }
 
     [Fact]
