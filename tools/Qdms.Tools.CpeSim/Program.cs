@@ -1,6 +1,6 @@
 using System.Globalization;
-using Qdms.Tools.CpeSim;
 using Qdms.Protocols.Cwmp;
+using Qdms.Tools.CpeSim;
 
 // cpesim --acs http://127.0.0.1:7547/ [--count 100] [--model Models/tr181-gateway.model] [--rounds 3] [--concurrency 64]
 //        [--prefix SIM] [--username u --password p] [--auth basic|challenge] [--algorithm MD5|SHA-256] [--retry-scale 1] [--connections 256]
