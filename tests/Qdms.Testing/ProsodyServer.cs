@@ -66,21 +66,8 @@ public sealed class ProsodyServer : IDisposable
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    private static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> arguments, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {limit}");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
+    private static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> arguments, TimeSpan limit) =>
+        PeerProcess.Run(PeerProcess.For(file, arguments), limit);
 
     public void Dispose()
     {

@@ -55,26 +55,11 @@ public sealed class SnmpdAgent : IDisposable
 
     private static (int Exit, string Output, string Error) Run(string file, IEnumerable<string> arguments, TimeSpan limit)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.Latin1, // net-snmp prints raw octets: keep them one char per byte
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
+        var start = PeerProcess.For(file, arguments);
+        start.StandardOutputEncoding = Encoding.Latin1; // net-snmp prints raw octets: keep them one char per byte
         start.Environment["MIBS"] = "";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {limit}");
-        }
-        return (process.ExitCode, output.Result, error.Result);
+        return PeerProcess.Run(start, limit);
     }
-
 
     public void Dispose()
     {

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Qdms.Engines.Tr069.Auth;
 
 /// <summary>The Digest response of RFC 7616 §3.4.1 for qop=auth, with MD5, SHA-256 and their <c>-sess</c> variants.</summary>
@@ -33,9 +30,5 @@ internal static class DigestHash
         return H(algorithm, $"{ha1}:{nonce}:{nc}:{cnonce}:{qop}:{ha2}");
     }
 
-    private static string H(string algorithm, string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return Convert.ToHexStringLower(algorithm.StartsWith("SHA-256", StringComparison.Ordinal) ? SHA256.HashData(bytes) : MD5.HashData(bytes));
-    }
+    private static string H(string algorithm, string text) => ConnectionRequests.DigestAlgorithm.Find(algorithm)!.Hex(text);
 }
