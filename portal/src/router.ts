@@ -1,13 +1,32 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
 import { session } from './session'
+import type { Role } from './api'
+
+/** A page that appears in the main navigation: its label, its place (ascending) and the least role that sees it. */
+export interface NavEntry {
+  label: string
+  order: number
+  role?: Role
+  /** Other route names that count as this entry (a detail page under its list). */
+  also?: string[]
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    public?: boolean
+    nav?: NavEntry
+  }
+}
 
 // Pages are loaded on first visit, so the sign-in page does not wait for the charts.
+// A route with meta.nav shows in the main navigation (App.vue builds it from here): add a page with one route line.
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { public: true, title: 'Sign in' } },
-    { path: '/', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { title: 'Dashboard' } },
-    { path: '/devices', name: 'devices', component: () => import('./pages/DevicesPage.vue'), meta: { title: 'Devices' } },
+    { path: '/', name: 'dashboard', component: () => import('./pages/DashboardPage.vue'), meta: { title: 'Dashboard', nav: { label: 'Dashboard', order: 10 } } },
+    { path: '/devices', name: 'devices', component: () => import('./pages/DevicesPage.vue'), meta: { title: 'Devices', nav: { label: 'Devices', order: 20, also: ['device'] } } },
     {
       path: '/devices/:id(\\d+)',
       name: 'device',
@@ -15,7 +34,7 @@ export const router = createRouter({
       props: (route: RouteLocationNormalized) => ({ id: Number(route.params.id) }),
       meta: { title: 'Device' },
     },
-    { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines' } },
+    { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines', nav: { label: 'Engines', order: 30 } } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })
@@ -29,5 +48,5 @@ router.beforeEach((to) => {
 })
 
 router.afterEach((to) => {
-  document.title = `${(to.meta.title as string | undefined) ?? 'QDMS'} · QDMS`
+  document.title = `${to.meta.title ?? 'QDMS'} · QDMS`
 })

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Qdms.Contracts;
@@ -18,10 +17,6 @@ public sealed class ScreenshotsTests(PortalFixture portal)
     [Fact]
     public async Task The_main_pages_render_completely_at_1280x800()
     {
-        using var temp = new TempDirectory("qdms-shots");
-        var dir = Environment.GetEnvironmentVariable("QDMS_SCREENSHOTS_DIR") is { Length: > 0 } d ? Path.GetFullPath(d) : temp.Path;
-        Directory.CreateDirectory(dir);
-
         using var acs = await SimulatedAcs.StartAsync(portal.Admin);
         var cpe = acs.Cpe();
         await cpe.BootAsync(CancellationToken.None);
@@ -35,16 +30,16 @@ public sealed class ScreenshotsTests(PortalFixture portal)
         var page = tab.Page;
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("User name").FillAsync("admin");
-        await Shot(page, dir, "sign-in");
+        await Screenshots.ShotAsync(page, "sign-in");
 
         await tab.SignInAsync("admin", ServerUnderTest.AdminPassword);
         await Expect(page.Locator("[data-test=chart-firmware] canvas")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=loading]")).ToHaveCountAsync(0);
-        await Shot(page, dir, "dashboard");
+        await Screenshots.ShotAsync(page, "dashboard");
 
         await page.GotoAsync("/devices?model=GW-200");
         await Expect(page.Locator("[data-test=device-row]")).ToHaveCountAsync(50);
-        await Shot(page, dir, "devices");
+        await Screenshots.ShotAsync(page, "devices");
 
         await page.GotoAsync($"/devices/{device.Id}");
         foreach (var node in new[] { "Device.WiFi.", "Device.WiFi.SSID.", "Device.WiFi.SSID.1." })
@@ -53,18 +48,10 @@ public sealed class ScreenshotsTests(PortalFixture portal)
         }
 
         await Expect(page.Locator("[data-path='Device.WiFi.SSID.1.SSID'] [data-test=param-value]")).ToHaveTextAsync("lab-5g");
-        await Shot(page, dir, "device");
+        await Screenshots.ShotAsync(page, "device");
 
         await page.GotoAsync("/engines");
         await Expect(page.Locator("[data-test=engine-row]").First).ToBeVisibleAsync();
-        await Shot(page, dir, "engines");
-    }
-
-    private static async Task Shot(IPage page, string dir, string name)
-    {
-        var path = Path.Combine(dir, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
-        var header = File.ReadAllBytes(path).AsSpan(0, 24);
-        Assert.Equal((1280, 800), (BinaryPrimitives.ReadInt32BigEndian(header[16..]), BinaryPrimitives.ReadInt32BigEndian(header[20..])));
+        await Screenshots.ShotAsync(page, "engines");
     }
 }

@@ -15,8 +15,12 @@ public sealed class SignInTests(PortalFixture portal)
             await tab.SignInAsync(PortalFixture.AcmeOperator, PortalFixture.UserPassword);
             await Expect(tab.Page.Locator("[data-test=scope]")).ToHaveTextAsync("Acme Networks");
             await Expect(tab.Page.Locator("[data-test=user]")).ToContainTextAsync("acme-op (operator)");
-            await Expect(tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link))
-                .ToHaveTextAsync(["Dashboard", "Devices", "Engines"]);
+            var nav = tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+            await Expect(nav.GetByRole(AriaRole.Link).First).ToHaveTextAsync("Dashboard");
+            foreach (var label in new[] { "Devices", "Engines" })
+            {
+                await Expect(nav.GetByRole(AriaRole.Link, new() { Name = label, Exact = true })).ToBeVisibleAsync();
+            }
         }
 
         await using var admin = await portal.OpenAsync();
