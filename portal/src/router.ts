@@ -35,6 +35,8 @@ export const router = createRouter({
       meta: { title: 'Device' },
     },
     { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines', nav: { label: 'Engines', order: 30 } } },
+    { path: '/provisioning', name: 'provisioning', component: () => import('./pages/ProvisioningPage.vue'), meta: { title: 'Provisioning', nav: { label: 'Provisioning', order: 70 } } },
+    { path: '/snmp', name: 'snmp', component: () => import('./pages/SnmpProfilesPage.vue'), meta: { title: 'SNMP', nav: { label: 'SNMP', order: 80 } } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

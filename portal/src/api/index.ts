@@ -62,3 +62,5 @@ export const engines = {
 export const service = {
   report: () => get<ServiceReport>('/service/report'),
 }
+export * as provisioning from './provisioning'
+export * as snmp from './snmp'
