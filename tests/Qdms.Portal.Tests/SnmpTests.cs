@@ -107,13 +107,13 @@ public sealed class SnmpTests(PortalFixture portal)
         using var snmpd = new SnmpdAgent();
         await using var engine = await SimulatedSnmp.StartAsync(portal.Admin);
         var created = await portal.Admin.CreateSnmpDeviceAsync(
-            new CreateSnmpDeviceRequest("127.0.0.1", "2c", snmpd.Port, "public", Name: Unique("snmp-walk"), TenantId: portal.Acme.Id));
+            new CreateSnmpDeviceRequest("127.0.0.1", "2c", snmpd.Port, "public", Name: Unique("snmp-walk"))); // the default tenant: Acme's device count stays as seeded
         var agent = $"127.0.0.1:{snmpd.Port}";
         var sysDescr = SnmpdAgent.Tool("snmpget", "-v2c", "-c", "public", "-Oqv", agent, SysDescr).Trim().Trim('"');
         var walked = SnmpdAgent.Tool("snmpbulkwalk", "-v2c", "-c", "public", "-On", agent, SystemGroup).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
         await using var tab = await portal.OpenAsync();
-        await tab.SignInAsync(PortalFixture.AcmeOperator, PortalFixture.UserPassword);
+        await tab.SignInAsync("admin", ServerUnderTest.AdminPassword);
         var page = tab.Page;
         await page.GotoAsync($"/devices/{created.Device.Id}");
         await page.Locator("[data-test=action-snmp-walk]").ClickAsync();
@@ -132,6 +132,7 @@ public sealed class SnmpTests(PortalFixture portal)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(dialog).Not.ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=tab-parameters]")).ToContainTextAsync($"({walked})"); // the page reloaded the walked values
+        await portal.Admin.DeleteDeviceAsync(created.Device.Id);
     }
 
     [Fact]
@@ -139,11 +140,11 @@ public sealed class SnmpTests(PortalFixture portal)
     {
         await using var engine = await SimulatedSnmp.StartAsync(portal.Admin);
         var created = await portal.Admin.CreateSnmpDeviceAsync(
-            new CreateSnmpDeviceRequest("127.0.0.1", "2c", SnmpdAgent.DeadPort(), "public", Name: Unique("snmp-dead"), TenantId: portal.Acme.Id));
+            new CreateSnmpDeviceRequest("127.0.0.1", "2c", SnmpdAgent.DeadPort(), "public", Name: Unique("snmp-dead")));
         var cpe = Assert.Single((await portal.Admin.ListDevicesAsync(q: "acme-gw-0042")).Items);
 
         await using var tab = await portal.OpenAsync();
-        await tab.SignInAsync(PortalFixture.AcmeOperator, PortalFixture.UserPassword);
+        await tab.SignInAsync("admin", ServerUnderTest.AdminPassword);
         var page = tab.Page;
         await page.GotoAsync($"/devices/{created.Device.Id}");
         await page.Locator("[data-test=action-snmp-walk]").ClickAsync();
@@ -152,6 +153,7 @@ public sealed class SnmpTests(PortalFixture portal)
         await Expect(dialog.Locator("[data-test=walk-status] [data-test=badge]")).ToHaveTextAsync("failed", new() { Timeout = 30_000 });
         await Expect(dialog.Locator("[data-test=walk-error]")).ToContainTextAsync("timeout");
         await Expect(dialog.Locator("[data-test=walk-table]")).ToHaveCountAsync(0);
+        await portal.Admin.DeleteDeviceAsync(created.Device.Id);
 
         await page.GotoAsync($"/devices/{cpe.Id}");
         await Expect(page.Locator("[data-test=device-name]")).ToContainTextAsync(cpe.Name);
