@@ -4,10 +4,16 @@ type Bars = typeof import('./bars')
 
 let charts: Promise<Bars> | null = null
 
+/** The charts chunk; a failed load (network) is forgotten, so the next chart tries again. */
 export function loadCharts(): Promise<Bars> {
-  charts ??= import('./bars')
+  charts ??= import('./bars').catch((e: unknown) => {
+    charts = null
+    throw e
+  })
   return charts
 }
 
-if ('requestIdleCallback' in window) window.requestIdleCallback(() => void loadCharts(), { timeout: 500 })
-else setTimeout(() => void loadCharts(), 50)
+// Only a head start: a chart that mounts loads the chunk itself and handles a failure.
+const early = () => void loadCharts().catch(() => undefined)
+if ('requestIdleCallback' in window) window.requestIdleCallback(early, { timeout: 500 })
+else setTimeout(early, 50)
