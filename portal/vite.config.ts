@@ -16,11 +16,13 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     sourcemap: false,
-    // One chunk for ECharts (large, changes rarely), one for Vue and the router, one per page.
+    // One chunk for Vue and the router (every page needs them), one per page. ECharts is left to the bundler: it is only
+    // ever imported dynamically (src/charts/), so each kind of chart is its own chunk, fetched after the page has shown its
+    // figures, and pages without charts never load it.
     rollupOptions: {
       output: {
         manualChunks(id: string) {
-          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts'
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return undefined
           if (id.includes('node_modules/')) return 'vendor'
           return undefined
         },

@@ -16,7 +16,7 @@ internal static class DeviceAggregateEndpoints
 
     public static RouteGroupBuilder MapDeviceAggregateEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/devices/summary", async (Caller caller, DeviceService devices, IDeviceAggregateStore store, int? limit, CancellationToken ct) =>
+        api.MapGet("/devices/summary", async (Caller caller, IDeviceAggregateStore store, int? limit, CancellationToken ct) =>
         {
             caller.Require(Role.Viewer);
             var n = limit ?? 10;
@@ -25,21 +25,14 @@ internal static class DeviceAggregateEndpoints
                 throw new ValidationException("limit", $"limit must be between 1 and {MaxLimit}; got {n}.");
             }
 
-            // Four independent reads, each on its own connection: run them side by side.
-            var statusTask = devices.CountByStatusAsync(caller, ct);
-            var protocols = CountAsync(store, caller, DeviceDimension.Protocol, n, ct);
-            var models = CountAsync(store, caller, DeviceDimension.Model, n, ct);
-            var firmware = CountAsync(store, caller, DeviceDimension.FirmwareVersion, n, ct);
-            await Task.WhenAll(statusTask, protocols, models, firmware);
-            var byStatus = await statusTask;
-            var statuses = byStatus.OrderByDescending(s => s.Value).ThenBy(s => s.Key)
-                .Select(s => new DeviceGroupCountDto(DeviceDtoMapping.Name(s.Key), s.Value)).ToList();
-            return TypedResults.Ok(new DeviceAggregatesDto(byStatus.Values.Sum(), statuses, await protocols, await models, await firmware));
+            var s = await store.SummarizeAsync(caller.Scope, n, ct);
+            var statuses = s.ByStatus.OrderByDescending(g => g.Value).ThenBy(g => g.Key)
+                .Select(g => new DeviceGroupCountDto(DeviceDtoMapping.Name(g.Key), g.Value)).ToList();
+            return TypedResults.Ok(new DeviceAggregatesDto(s.Total, statuses, Dtos(s.ByProtocol), Dtos(s.ByModel), Dtos(s.ByFirmwareVersion)));
         }).WithTags("Devices");
         return api;
     }
 
-    private static async Task<IReadOnlyList<DeviceGroupCountDto>> CountAsync(
-        IDeviceAggregateStore store, Caller caller, DeviceDimension dimension, int limit, CancellationToken ct) =>
-        (await store.CountByAsync(caller.Scope, dimension, limit, ct)).Select(g => new DeviceGroupCountDto(g.Key, g.Count)).ToList();
+    private static List<DeviceGroupCountDto> Dtos(IReadOnlyList<DeviceGroupCount> groups) =>
+        [.. groups.Select(g => new DeviceGroupCountDto(g.Key, g.Count))];
 }

@@ -6,9 +6,10 @@ namespace Qdms.Storage.Stores;
 
 /// <summary>
 /// Device counts grouped by protocol, model or firmware version: one <c>GROUP BY</c> per call over the scope's rows
-/// (a protocol counts each device once, however many identities it has in it).
+/// (a protocol counts each device once, however many identities it has in it). The dashboard's summary reads status, model
+/// and firmware version in one pass over <c>ix_devices_summary</c> (M0013) and the protocols beside it.
 /// </summary>
-internal sealed class SqlDeviceAggregateStore(QdmsDb db) : IDeviceAggregateStore
+internal sealed partial class SqlDeviceAggregateStore(QdmsDb db) : IDeviceAggregateStore
 {
     public async Task<IReadOnlyList<DeviceGroupCount>> CountByAsync(TenantScope scope, DeviceDimension dimension, int limit, CancellationToken ct)
     {
