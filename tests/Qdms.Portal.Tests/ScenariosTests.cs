@@ -89,12 +89,16 @@ public sealed partial class ScenariosTests(PortalFixture portal)
     {
         await using var terminal = new GatedTerminal();
         terminal.Release();
+        // A tenant of its own, so the seeded tenants keep their device counts.
+        var tenant = await portal.Admin.CreateTenantAsync(new CreateTenantRequest("scen-" + Unique(), "Scenario lab"));
+        var operatorName = "scen-op-" + Unique();
+        await portal.Admin.CreateUserAsync(new CreateUserRequest(operatorName, PortalFixture.UserPassword, "operator", tenant.Id));
         var device = await portal.Admin.CreateDeviceAsync(new CreateDeviceRequest([new DeviceIdentityDto("ping", "term-" + Unique())],
-            Name: "term-" + Unique(), Address: $"127.0.0.1:{terminal.Port}", TenantId: portal.Acme.Id));
-        var scenario = await portal.Admin.CreateScenarioAsync(new CreateScenarioRequest(terminal.Scenario("device-" + Unique()), TenantId: portal.Acme.Id));
+            Name: "term-" + Unique(), Address: $"127.0.0.1:{terminal.Port}", TenantId: tenant.Id));
+        var scenario = await portal.Admin.CreateScenarioAsync(new CreateScenarioRequest(terminal.Scenario("device-" + Unique()), TenantId: tenant.Id));
 
         await using var tab = await portal.OpenAsync();
-        await tab.SignInAsync(PortalFixture.AcmeOperator, PortalFixture.UserPassword);
+        await tab.SignInAsync(operatorName, PortalFixture.UserPassword);
         var page = tab.Page;
         await page.GotoAsync($"/devices/{device.Id}");
         await page.Locator("[data-test=action-scenario]").ClickAsync();

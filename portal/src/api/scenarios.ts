@@ -116,8 +116,9 @@ export interface StartRun {
 
 /** One log event of a run (an NDJSON line): µs since the run started, kind, step, bytes as HEX and printable ASCII, text. */
 export interface RunEvent {
-  seq: number
-  us: number
+  /** Absent on a note the server adds (lines not kept). */
+  seq?: number
+  us?: number
   kind: string
   step?: string
   hex?: string
