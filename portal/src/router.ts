@@ -37,6 +37,9 @@ export const router = createRouter({
     { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines', nav: { label: 'Engines', order: 30 } } },
     { path: '/provisioning', name: 'provisioning', component: () => import('./pages/ProvisioningPage.vue'), meta: { title: 'Provisioning', nav: { label: 'Provisioning', order: 70 } } },
     { path: '/snmp', name: 'snmp', component: () => import('./pages/SnmpProfilesPage.vue'), meta: { title: 'SNMP', nav: { label: 'SNMP', order: 80 } } },
+    { path: '/scenarios', name: 'scenarios', component: () => import('./pages/ScenariosPage.vue'), meta: { title: 'Scenarios', nav: { label: 'Scenarios', order: 60, also: ['scenario', 'scenario-run'] } } },
+    { path: '/scenarios/:id(\\d+|new)', name: 'scenario', component: () => import('./pages/ScenarioPage.vue'), props: (route: RouteLocationNormalized) => ({ id: route.params.id === 'new' ? null : Number(route.params.id) }), meta: { title: 'Scenario' } },
+    { path: '/scenarios/runs/:runId(\\d+)', name: 'scenario-run', component: () => import('./pages/ScenarioRunPage.vue'), props: (route: RouteLocationNormalized) => ({ runId: Number(route.params.runId) }), meta: { title: 'Scenario run' } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

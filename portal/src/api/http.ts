@@ -90,3 +90,6 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal })
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body })
 export const del = (path: string) => request<void>('DELETE', path)
+
+/** The bearer token in use (null: none), for calls that read a stream with fetch() themselves. */
+export const currentToken = (): string | null => token

@@ -65,3 +65,4 @@ export const service = {
 export * as provisioning from './provisioning'
 export * as snmp from './snmp'
 export * as serviceControl from './serviceControl'
+export * as scenarios from './scenarios'

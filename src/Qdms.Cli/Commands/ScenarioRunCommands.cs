@@ -96,9 +96,19 @@ internal static class ScenarioRunCommands
             return ExitFor(dto.Verdict);
         });
 
-        var logCommand = new Command("log", "Print a finished run's log") { runId, view };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Follow the log live (server-sent events) until the run ends; exit code as for run" };
+        var after = new Option<long>("--after") { Description = "With --follow: start after this event sequence number (resume)" };
+        var logCommand = new Command("log", "Print a finished run's log, or follow a run's log live") { runId, view, follow, after };
         logCommand.SetHandler(context, async (r, ct) =>
-            context.Console.Profile.Out.Writer.Write(await context.ClientFor(r).GetScenarioRunLogAsync(r.GetValue(runId), r.GetValue(view), ct)));
+        {
+            if (r.GetValue(follow))
+            {
+                return await ScenarioLogFollow.RunAsync(context, r, r.GetValue(runId), r.GetValue(after), ParseView(r.GetValue(view)), ct);
+            }
+
+            context.Console.Profile.Out.Writer.Write(await context.ClientFor(r).GetScenarioRunLogAsync(r.GetValue(runId), r.GetValue(view), ct));
+            return ExitPass;
+        });
 
         scenario.Subcommands.Add(run);
         scenario.Subcommands.Add(runs);

@@ -130,6 +130,7 @@ internal static class ScenarioEndpoints
             await schedules.DeleteAsync(caller, scheduleId, ct);
             return TypedResults.NoContent();
         });
+        g.MapScenarioLogStream();
         return api;
     }
 }

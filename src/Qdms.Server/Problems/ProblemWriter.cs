@@ -25,6 +25,10 @@ internal static class ProblemWriter
         problem.Extensions["traceId"] = context.TraceIdentifier;
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.StatusCode = status;
-        await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        // A client that accepts only another type (an event stream: Accept: text/event-stream) still gets the problem as JSON.
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
     }
 }
