@@ -35,6 +35,8 @@ export const router = createRouter({
       meta: { title: 'Device' },
     },
     { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines', nav: { label: 'Engines', order: 30 } } },
+    { path: '/qos', name: 'qos', component: () => import('./pages/QosPage.vue'), meta: { title: 'QoS', nav: { label: 'QoS', order: 50, also: ['qos-device'] } } },
+    { path: '/qos/devices/:id(\\d+)', name: 'qos-device', component: () => import('./pages/QosPage.vue'), props: (route: RouteLocationNormalized) => ({ deviceId: Number(route.params.id) }), meta: { title: 'Device QoS' } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })
