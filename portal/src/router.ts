@@ -40,6 +40,8 @@ export const router = createRouter({
     { path: '/scenarios', name: 'scenarios', component: () => import('./pages/ScenariosPage.vue'), meta: { title: 'Scenarios', nav: { label: 'Scenarios', order: 60, also: ['scenario', 'scenario-run'] } } },
     { path: '/scenarios/:id(\\d+|new)', name: 'scenario', component: () => import('./pages/ScenarioPage.vue'), props: (route: RouteLocationNormalized) => ({ id: route.params.id === 'new' ? null : Number(route.params.id) }), meta: { title: 'Scenario' } },
     { path: '/scenarios/runs/:runId(\\d+)', name: 'scenario-run', component: () => import('./pages/ScenarioRunPage.vue'), props: (route: RouteLocationNormalized) => ({ runId: Number(route.params.runId) }), meta: { title: 'Scenario run' } },
+    { path: '/qos', name: 'qos', component: () => import('./pages/QosPage.vue'), meta: { title: 'QoS', nav: { label: 'QoS', order: 50, also: ['qos-device'] } } },
+    { path: '/qos/devices/:id(\\d+)', name: 'qos-device', component: () => import('./pages/QosPage.vue'), props: (route: RouteLocationNormalized) => ({ deviceId: Number(route.params.id) }), meta: { title: 'Device QoS' } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

@@ -8,6 +8,10 @@ public sealed partial class QdmsClient
     public Task<QosRankingDto> RankQosAsync(QosRankRequest request, CancellationToken ct = default) =>
         SendJsonAsync<QosRankingDto>(HttpMethod.Post, "api/v1/qos/rank", request, ct);
 
+    /// <summary>The caller's measured devices by score band (default metrics), with the best and worst <paramref name="top"/>.</summary>
+    public Task<QosOverviewDto> QosOverviewAsync(int? window = null, int? top = null, CancellationToken ct = default) =>
+        GetAsync<QosOverviewDto>("api/v1/qos/overview" + Query(("window", window), ("top", top)), ct);
+
     /// <summary>A device's stored measurements of one metric (<c>rtt</c>, <c>cpu_total_load</c> …), oldest first.</summary>
     public Task<List<QosMeasurementDto>> QosSeriesAsync(
         long deviceId, string metric, DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null, CancellationToken ct = default) =>

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Qdms.Cli.Commands;
 
-/// <summary><c>qos rank|series</c>: device QoS rankings with their breakdown, and a device's KPI series.</summary>
+/// <summary><c>qos rank|overview|series</c>: device QoS rankings with their breakdown, and a device's KPI series.</summary>
 public static class QosCommands
 {
     public static Command Create(CliContext context)
@@ -13,11 +13,13 @@ public static class QosCommands
         var qos = new Command("qos", "Device QoS: rankings by weighted KPIs and KPI series");
 
         var group = new Option<string?>("--group") { Description = "Rank the devices carrying this tag" };
+        var model = new Option<string?>("--model") { Description = "Rank the devices of this model (with --group: both must match)" };
+        var all = new Option<bool>("--all") { Description = "Rank every device of your tenant (--group and --model narrow it)" };
         var devices = new Option<long[]>("--device") { Description = "Rank this device (repeat for more)" };
         var metrics = new Option<string?>("--metrics") { Description = "GROUP_STAT names separated by ',' (default: every group's MEAN), e.g. RTT_MAXIMUM,CPU_TOTAL_LOAD_MEAN" };
         var weights = new Option<string?>("--weights") { Description = "One weight per metric, separated by ',' (default equal; normalised)" };
         var window = new Option<string?>("--window") { Description = "Window: seconds, or 30m, 1h (default: the server's evaluation.time.window)" };
-        var rank = new Command("rank", "Rank devices by QoS score, best first, with each metric's part") { group, devices, metrics, weights, window };
+        var rank = new Command("rank", "Rank devices by QoS score, best first, with each metric's part") { group, model, all, devices, metrics, weights, window };
         rank.SetHandler(context, async (r, ct) =>
         {
             var request = new QosRankRequest(
@@ -25,7 +27,9 @@ public static class QosCommands
                 r.GetValue(group),
                 Split(r.GetValue(metrics)),
                 Split(r.GetValue(weights))?.Select(ParseWeight).ToList(),
-                r.GetValue(window) is { } w ? (int)ParseDuration(w, "--window").TotalSeconds : null);
+                r.GetValue(window) is { } w ? (int)ParseDuration(w, "--window").TotalSeconds : null,
+                r.GetValue(model),
+                r.GetValue(all) ? true : null);
             var ranking = await context.ClientFor(r).RankQosAsync(request, ct);
             if (context.Json(r))
             {
@@ -47,6 +51,25 @@ public static class QosCommands
             context.Console.MarkupLine($"[grey]{ranking.Devices.Count} devices, window {ranking.Window} s; score = Σ weight × value (percent; 100 = worst or no data)[/]");
         });
 
+        var overviewWindow = new Option<string?>("--window") { Description = "Window: seconds, or 30m, 1h (default: the server's evaluation.time.window)" };
+        var top = new Option<int?>("--top") { Description = "How many best and worst devices (default 5)" };
+        var overview = new Command("overview", "Your measured devices by score band (every group's mean, equal weights), with the best and worst") { overviewWindow, top };
+        overview.SetHandler(context, async (r, ct) =>
+        {
+            var o = await context.ClientFor(r).QosOverviewAsync(
+                r.GetValue(overviewWindow) is { } w ? (int)ParseDuration(w, "--window").TotalSeconds : null, r.GetValue(top), ct);
+            if (context.Json(r))
+            {
+                context.WriteJson(o);
+                return;
+            }
+
+            Tables.Write(context, false, o.Bands, ("Score from", b => b.From), ("to", b => b.To), ("Devices", b => b.Count));
+            context.Console.MarkupLine($"[grey]{o.Measured} measured devices, {o.NoData} without data in the last {o.Window} s[/]");
+            Tables.Write(context, false, [.. o.Best.Select(d => ("best", d)), .. o.Worst.Select(d => ("worst", d))],
+                ("", x => x.Item1), ("#", x => x.d.Rank), ("Device", x => x.d.DeviceId), ("Name", x => x.d.Name), ("Score", x => x.d.Score.ToString("0.00", CultureInfo.InvariantCulture)));
+        });
+
         var device = new Argument<long>("device") { Description = "Device id" };
         var metric = new Option<string>("--metric") { Description = "rtt, cpu_total_load, memory_used, network_egress_load, network_ingress_load, disk_used …", DefaultValueFactory = _ => "rtt" };
         var since = new Option<string?>("--since") { Description = "How far back: seconds, or 30m, 1h, 2d (default: the evaluation window)" };
@@ -63,6 +86,7 @@ public static class QosCommands
         });
 
         qos.Subcommands.Add(rank);
+        qos.Subcommands.Add(overview);
         qos.Subcommands.Add(series);
         return qos;
     }

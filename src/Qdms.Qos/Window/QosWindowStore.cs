@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Qdms.Core.Measurements;
+using Qdms.Core.Security;
 using Qdms.Qos.Metrics;
 
 namespace Qdms.Qos.Window;
@@ -13,6 +14,7 @@ public sealed class QosWindowStore
 {
     private static readonly int GroupCount = QosMetrics.Groups.Count;
     private readonly ConcurrentDictionary<long, QosSeries[]> _devices = new();
+    private readonly ConcurrentDictionary<long, long> _tenants = new();
     private long _horizonMs;
 
     public QosWindowStore(TimeSpan horizon) => Horizon = horizon;
@@ -35,6 +37,7 @@ public sealed class QosWindowStore
             return;
         }
 
+        _tenants[m.DeviceId] = m.TenantId;
         var series = _devices.GetOrAdd(m.DeviceId, static _ => NewSeries())[(int)group];
         var entry = m.Failed || m.Minimum is null
             ? new WindowEntry(m.Time.ToUnixTimeMilliseconds(), 0, 0, 0, 0, 0, true)
@@ -52,10 +55,34 @@ public sealed class QosWindowStore
     /// <summary>A device's series, one per group in enum order; null when it has none. Lets a scorer look the device up once.</summary>
     internal QosSeries[]? SeriesOf(long deviceId) => _devices.GetValueOrDefault(deviceId);
 
-    /// <summary>Drops a device's series (it was forgotten).</summary>
-    public void Forget(long deviceId) => _devices.TryRemove(deviceId, out _);
+    /// <summary>The devices with series that <paramref name="scope"/> allows (a device's tenant is its newest measurement's), by id.</summary>
+    public IReadOnlyList<long> DevicesIn(TenantScope scope)
+    {
+        var ids = new List<long>();
+        foreach (var (device, tenant) in _tenants)
+        {
+            if (scope.Allows(tenant) && _devices.ContainsKey(device))
+            {
+                ids.Add(device);
+            }
+        }
 
-    public void Clear() => _devices.Clear();
+        ids.Sort();
+        return ids;
+    }
+
+    /// <summary>Drops a device's series (it was forgotten).</summary>
+    public void Forget(long deviceId)
+    {
+        _devices.TryRemove(deviceId, out _);
+        _tenants.TryRemove(deviceId, out _);
+    }
+
+    public void Clear()
+    {
+        _devices.Clear();
+        _tenants.Clear();
+    }
 
     private static QosSeries[] NewSeries()
     {
