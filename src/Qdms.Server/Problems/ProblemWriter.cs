@@ -25,6 +25,10 @@ internal static class ProblemWriter
         problem.Extensions["traceId"] = context.TraceIdentifier;
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.StatusCode = status;
-        await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            // the client accepts no JSON (an EventSource sends Accept: text/event-stream): the problem is still the answer
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        }
     }
 }
