@@ -90,3 +90,9 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal })
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body })
 export const del = (path: string) => request<void>('DELETE', path)
+
+/** The bearer token now in use, for calls `request()` cannot make (the live stream reads its body as it comes). */
+export const bearerToken = (): string | null => token
+
+/** Reports a 401 from such a call, so it ends the session like any other refused call. */
+export const reportUnauthorized = (): void => unauthorized()
