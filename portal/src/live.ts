@@ -134,7 +134,8 @@ async function run(mine: number): Promise<void> {
   const stop = controller!.signal
   while (mine === generation) {
     const attempt = new AbortController()
-    stop.addEventListener('abort', () => attempt.abort(), { once: true })
+    const onStop = () => attempt.abort()
+    stop.addEventListener('abort', onStop, { once: true })
     // A silent connection (a proxy that dropped it without closing) is given up after three missed heartbeats.
     let heartbeat = 15
     let silence: ReturnType<typeof setTimeout> | undefined
@@ -170,6 +171,7 @@ async function run(mine: number): Promise<void> {
       // the network failed, the server went away, or we aborted: retry below unless stopped
     } finally {
       clearTimeout(silence)
+      stop.removeEventListener('abort', onStop)
     }
     if (mine !== generation) return
     live.state = 'reconnecting'

@@ -21,7 +21,9 @@ internal sealed class LiveDeviceContactStore(IDeviceContactStore inner, LiveHub 
             }
 
             var contact = contacts[i];
-            if (await LiveDeviceStore.TenantOfAsync(tenants, contact.DeviceId) is { } tenant)
+            // An Inform carries at least one event, which names the tenant: no look-up on the group commit's path.
+            var known = contact.Events.FirstOrDefault(e => e.TenantId is not null)?.TenantId;
+            if ((known ?? await LiveDeviceStore.TenantOfAsync(tenants, contact.DeviceId)) is { } tenant)
             {
                 hub.Publish(new DeviceChanged(contact.DeviceId, tenant, contact.Report.Status, contact.Time));
             }
