@@ -43,5 +43,6 @@ public static class CliApp
         QosCommands.Create(context),
         ProvisioningCommands.Create(context),
         CpeAuthCommands.Create(context),
+        LiveCommands.Create(context),
     ];
 }

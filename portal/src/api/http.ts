@@ -91,5 +91,8 @@ export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => req
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body })
 export const del = (path: string) => request<void>('DELETE', path)
 
-/** The bearer token in use (null: none), for calls that read a stream with fetch() themselves. */
-export const currentToken = (): string | null => token
+/** The bearer token now in use, for calls `request()` cannot make (the live stream reads its body as it comes). */
+export const bearerToken = (): string | null => token
+
+/** Reports a 401 from such a call, so it ends the session like any other refused call. */
+export const reportUnauthorized = (): void => unauthorized()

@@ -1,6 +1,7 @@
 // Scenarios (docs/scenarios.md): stored texts, validation, save-as, runs with their results, and a run's live log read from
 // GET /api/v1/scenarios/runs/{run}/log/stream (server-sent events, read with fetch() so the bearer token goes with it).
-import { ApiError, currentToken, del, get, post, request } from './http'
+import { ApiError, bearerToken, del, get, post, reportUnauthorized, request } from './http'
+import { readEventStream } from './sse'
 import type { Page, Problem } from './types'
 
 export interface ScenarioSummary {
@@ -154,10 +155,11 @@ export interface LogStreamHandlers {
  */
 export async function followLog(runId: number, after: number, handlers: LogStreamHandlers, signal: AbortSignal): Promise<void> {
   const headers: Record<string, string> = { Accept: 'text/event-stream' }
-  const token = currentToken()
+  const token = bearerToken()
   if (token) headers.Authorization = `Bearer ${token}`
   const response = await fetch(`/api/v1/scenarios/runs/${runId}/log/stream${after > 0 ? `?after=${after}` : ''}`, { headers, signal })
   if (!response.ok || !response.body) {
+    if (response.status === 401) reportUnauthorized()
     let problem: Problem | null = null
     try {
       problem = (await response.json()) as Problem
@@ -167,39 +169,20 @@ export async function followLog(runId: number, after: number, handlers: LogStrea
     throw new ApiError(response.status, problem, `${response.status} ${response.statusText}`)
   }
 
-  // text/event-stream: fields "event:", "data:", "id:"; a blank line ends an event (WHATWG HTML §9.2.6).
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-  let buffer = ''
-  let event = 'message'
-  let data: string[] = []
-  for (;;) {
-    const { value, done } = await reader.read()
-    if (done) throw new ApiError(0, null, 'The log stream closed before the run ended.')
-    buffer += value
-    const batch: RunEvent[] = []
-    let newline: number
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline).replace(/\r$/, '')
-      buffer = buffer.slice(newline + 1)
-      if (line === '') {
-        if (data.length) {
-          const payload = data.join('\n')
-          if (event === 'end') {
-            if (batch.length) handlers.onEvents(batch)
-            handlers.onEnd(JSON.parse(payload) as ScenarioRun)
-            await reader.cancel()
-            return
-          }
-          if (event === 'log') batch.push(JSON.parse(payload) as RunEvent)
-        }
-        event = 'message'
-        data = []
-      } else if (line.startsWith('data:')) {
-        data.push(line.slice(5).replace(/^ /, ''))
-      } else if (line.startsWith('event:')) {
-        event = line.slice(6).trim()
-      }
-    }
-    if (batch.length) handlers.onEvents(batch)
-  }
+  let batch: RunEvent[] = []
+  let ended: ScenarioRun | null = null
+  await readEventStream(response.body, {
+    event: ({ type, data }) => {
+      if (type === 'log') batch.push(JSON.parse(data) as RunEvent)
+      if (type !== 'end') return true
+      ended = JSON.parse(data) as ScenarioRun
+      return false
+    },
+    afterChunk: () => {
+      if (batch.length) handlers.onEvents(batch)
+      batch = []
+    },
+  })
+  if (ended === null) throw new ApiError(0, null, 'The log stream closed before the run ended.')
+  handlers.onEnd(ended)
 }

@@ -2,6 +2,7 @@ using Qdms.Core.Engines;
 using Qdms.Engines.Echo;
 using Qdms.Engines.Tr069;
 using Qdms.Scenarios.Hosting;
+using Qdms.Server.Live;
 
 namespace Qdms.Server.Hosting;
 
@@ -26,6 +27,7 @@ internal static class EngineHostingExtensions
         services.AddOptions<Qdms.Scenarios.Hosting.ScenarioOptions>().BindConfiguration(Qdms.Scenarios.Hosting.ScenarioOptions.Section);
         services.AddQdmsScenarios();
         services.AddQdmsQosEvaluator();
+        services.AddQdmsLiveUpdates(); // last: decorates the stores registered before it
         return services;
     }
 }

@@ -42,6 +42,7 @@ internal static class QdmsPipelineExtensions
         api.MapSnmpEndpoints();
         api.MapProvisioningEndpoints();
         api.MapCpeAuthEndpoints();
+        api.MapLiveEndpoints();
         app.MapQosEndpoints();
         app.MapPortal(); // last: its fallback takes only what no other route does
         return app;
