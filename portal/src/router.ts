@@ -35,6 +35,7 @@ export const router = createRouter({
       meta: { title: 'Device' },
     },
     { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines', nav: { label: 'Engines', order: 30 } } },
+    { path: '/files', name: 'files', component: () => import('./pages/FilesPage.vue'), meta: { title: 'Files', nav: { label: 'Files', order: 40 } } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

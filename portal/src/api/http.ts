@@ -90,3 +90,9 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal })
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body })
 export const del = (path: string) => request<void>('DELETE', path)
+
+/** The bearer token now in use, for a call that cannot go through fetch (an XMLHttpRequest upload with progress). */
+export const bearerToken = (): string | null => token
+
+/** Reports a 401 from a call made outside {@link request}, so the app ends the session as it does for any other. */
+export const reportUnauthorized = (): void => unauthorized()

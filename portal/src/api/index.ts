@@ -62,3 +62,4 @@ export const engines = {
 export const service = {
   report: () => get<ServiceReport>('/service/report'),
 }
+export * as files from './files'
