@@ -84,6 +84,36 @@ public sealed class FilesTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_upload_cancelled_midway_registers_nothing_and_the_form_can_send_again()
+    {
+        var group = Unique("cancel");
+        await using var tab = await portal.OpenAsync();
+        await tab.SignInAsync(PortalFixture.AcmeOperator, PortalFixture.UserPassword);
+        var page = tab.Page;
+        await page.GotoAsync("/files");
+        await page.Locator("[data-test=register-open]").ClickAsync();
+        await page.Locator("[data-test=file-input]").SetInputFilesAsync(new FilePayload { Name = "big.bin", MimeType = "application/octet-stream", Buffer = Content(2 * 1024 * 1024, 9) });
+        await Expect(page.Locator("[data-test=crc-value]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0x[0-9A-F]{8}$"));
+        await page.Locator("[data-test=field-version]").FillAsync("9");
+        await page.Locator("[data-test=field-provision]").FillAsync(group);
+        await page.Locator("[data-test=field-update]").FillAsync(group);
+
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = 128 * 1024,
+        });
+        await page.Locator("[data-test=register-submit]").ClickAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-test=upload-progress]')?.getAttribute('value')) > 0");
+        await page.Locator("[data-test=upload-progress-cancel]").ClickAsync();
+        await Expect(page.Locator("[data-test=register-error]")).ToHaveTextAsync("Upload cancelled; nothing was registered.");
+        await Expect(page.Locator("[data-test=upload-progress]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-test=register-submit]")).ToBeEnabledAsync();
+        Assert.Empty((await portal.Admin.ListFilesAsync(group: group)).Items);
+    }
+
+    [Fact]
     public async Task A_CRC_that_does_not_match_the_content_is_refused_with_the_API_s_reason()
     {
         var group = Unique("bad-crc");
@@ -190,13 +220,20 @@ public sealed class FilesTests(PortalFixture portal)
 
         var viewer = "acme-files-viewer-" + Guid.NewGuid().ToString("N")[..6];
         await portal.Admin.CreateUserAsync(new CreateUserRequest(viewer, PortalFixture.UserPassword, "viewer", portal.Acme.Id));
-        await using var view = await portal.OpenAsync();
+        await using var view = await portal.OpenAsync(390, 844); // and on a phone
         await view.SignInAsync(viewer, PortalFixture.UserPassword);
         await view.Page.GotoAsync("/files");
         await view.Page.Locator("[data-test=filter-group]").FillAsync(group);
         await Expect(view.Page.Locator("[data-test=file-row]")).ToHaveCountAsync(1);
+        await Expect(view.Page.Locator("[data-test=file-server]")).ToHaveCountAsync(1);
         await Expect(view.Page.Locator("[data-test=register-open]")).ToHaveCountAsync(0);
         await Expect(view.Page.Locator("[data-test=file-unregister], [data-test=file-link]")).ToHaveCountAsync(0);
+        var overflow = await view.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var wide = await view.Page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)
+              .map(e => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 8).join('; ')
+            """);
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone's screen: {wide}");
     }
 
     [Fact]
