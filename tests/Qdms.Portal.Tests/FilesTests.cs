@@ -55,20 +55,12 @@ public sealed class FilesTests(PortalFixture portal)
         await page.Locator("[data-test=field-provision]").FillAsync(group);
         await page.Locator("[data-test=field-update]").FillAsync(group + "-u");
 
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("Network.enable");
-        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
-        {
-            ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = ThrottledBytesPerSecond,
-        });
+        var cdp = await ThrottleUploadsAsync(page, ThrottledBytesPerSecond);
         await page.EvaluateAsync(RecordProgress);
         await page.Locator("[data-test=register-submit]").ClickAsync();
         await Expect(page.Locator("[data-test=upload-progress]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=files-message]")).ToContainTextAsync($"Registered router-fw.bin 3.1.4", new() { Timeout = 60_000 });
-        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
-        {
-            ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
-        });
+        await cdp.SendAsync("Network.emulateNetworkConditions", NetworkConditions(-1));
 
         var seen = await page.EvaluateAsync<double[]>("() => window.__progressSeen");
         Assert.Contains(100d, seen);
@@ -98,12 +90,7 @@ public sealed class FilesTests(PortalFixture portal)
         await page.Locator("[data-test=field-provision]").FillAsync(group);
         await page.Locator("[data-test=field-update]").FillAsync(group);
 
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("Network.enable");
-        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
-        {
-            ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = 128 * 1024,
-        });
+        await ThrottleUploadsAsync(page, 128 * 1024);
         await page.Locator("[data-test=register-submit]").ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-test=upload-progress]')?.getAttribute('value')) > 0");
         await page.Locator("[data-test=upload-progress-cancel]").ClickAsync();
@@ -267,6 +254,24 @@ public sealed class FilesTests(PortalFixture portal)
         Assert.Equal($"/files/{file.Id}/{file.FileName}", url.AbsolutePath);
         Assert.Equal(content, bytes);
     }
+
+    /// <summary>Limits the page's upload bandwidth through the DevTools protocol (downloads stay unlimited).</summary>
+    private static async Task<ICDPSession> ThrottleUploadsAsync(IPage page, int bytesPerSecond)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", NetworkConditions(bytesPerSecond));
+        return cdp;
+    }
+
+    /// <summary>CDP <c>Network.emulateNetworkConditions</c> arguments: no latency, unlimited downloads, uploads at the given rate (-1: unlimited).</summary>
+    private static Dictionary<string, object> NetworkConditions(int uploadBytesPerSecond) => new()
+    {
+        ["offline"] = false,
+        ["latency"] = 0,
+        ["downloadThroughput"] = -1,
+        ["uploadThroughput"] = uploadBytesPerSecond,
+    };
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
