@@ -42,6 +42,7 @@ export const router = createRouter({
     { path: '/scenarios/runs/:runId(\\d+)', name: 'scenario-run', component: () => import('./pages/ScenarioRunPage.vue'), props: (route: RouteLocationNormalized) => ({ runId: Number(route.params.runId) }), meta: { title: 'Scenario run' } },
     { path: '/qos', name: 'qos', component: () => import('./pages/QosPage.vue'), meta: { title: 'QoS', nav: { label: 'QoS', order: 50, also: ['qos-device'] } } },
     { path: '/qos/devices/:id(\\d+)', name: 'qos-device', component: () => import('./pages/QosPage.vue'), props: (route: RouteLocationNormalized) => ({ deviceId: Number(route.params.id) }), meta: { title: 'Device QoS' } },
+    { path: '/files', name: 'files', component: () => import('./pages/FilesPage.vue'), meta: { title: 'Files', nav: { label: 'Files', order: 40 } } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

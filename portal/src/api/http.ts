@@ -91,7 +91,7 @@ export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => req
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body })
 export const del = (path: string) => request<void>('DELETE', path)
 
-/** The bearer token now in use, for calls `request()` cannot make (the live stream reads its body as it comes). */
+/** The bearer token now in use, for calls `request()` cannot make (a stream read as it comes; an XMLHttpRequest upload with progress). */
 export const bearerToken = (): string | null => token
 
 /** Reports a 401 from such a call, so it ends the session like any other refused call. */

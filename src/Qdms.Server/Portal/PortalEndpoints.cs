@@ -18,6 +18,12 @@ internal static partial class PortalEndpoints
         "api", "files", "deviceqosevaluator", "metrics", "openapi", "healthz", "readyz",
     };
 
+    /// <summary>
+    /// Reserved segments whose bare path is still a client route: the portal's Files page is <c>/files</c>, while devices
+    /// fetch <c>/files/{id}/{name}</c> — so only a path with a second segment stays reserved.
+    /// </summary>
+    private static readonly HashSet<string> PageAtBarePath = new(StringComparer.OrdinalIgnoreCase) { "files" };
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <summary>Maps the portal's routes; call last, after every other route.</summary>
@@ -60,8 +66,9 @@ internal static partial class PortalEndpoints
     private static async Task PageAsync(PhysicalFileProvider? files, HttpContext http)
     {
         var path = http.Request.Path.Value ?? "/";
-        var first = path.TrimStart('/').Split('/', 2)[0];
-        if (ReservedSegments.Contains(first))
+        var segments = path.TrimStart('/').Split('/', 2);
+        var bare = segments.Length == 1 || segments[1].Length == 0;
+        if (ReservedSegments.Contains(segments[0]) && !(bare && PageAtBarePath.Contains(segments[0])))
         {
             await ProblemWriter.WriteAsync(http, StatusCodes.Status404NotFound, "Not Found", $"No route {http.Request.Method} {path}.");
             return;

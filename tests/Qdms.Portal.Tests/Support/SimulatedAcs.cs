@@ -18,9 +18,12 @@ public sealed class SimulatedAcs : IDisposable
 
     public Uri Url { get; }
 
-    public static async Task<SimulatedAcs> StartAsync(QdmsClient admin)
+    public static Task<SimulatedAcs> StartAsync(QdmsClient admin) => StartAsync(admin, new Uri("http://localhost"));
+
+    /// <summary>As <see cref="StartAsync(QdmsClient)"/>, handing CPEs download URLs under <paramref name="fileBaseUrl"/> (the server's own address, so Download tasks can complete).</summary>
+    public static async Task<SimulatedAcs> StartAsync(QdmsClient admin, Uri fileBaseUrl)
     {
-        var config = JsonSerializer.SerializeToElement(new { address = "127.0.0.1", port = 0, fileBaseUrl = "http://localhost", cpeAuth = "none" });
+        var config = JsonSerializer.SerializeToElement(new { address = "127.0.0.1", port = 0, fileBaseUrl = fileBaseUrl.GetLeftPart(UriPartial.Authority), cpeAuth = "none" });
         var added = await admin.AddEngineAsync(new AddEngineRequest("tr069", "acs-" + Guid.NewGuid().ToString("N")[..8], config));
         var started = Assert.Single(await admin.StartEngineAsync("tr069", added.Index));
         Assert.True(started.State == "active", $"the tr069 engine did not start: {started.LastError}");
