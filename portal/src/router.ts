@@ -35,6 +35,10 @@ export const router = createRouter({
       meta: { title: 'Device' },
     },
     { path: '/engines', name: 'engines', component: () => import('./pages/EnginesPage.vue'), meta: { title: 'Engines', nav: { label: 'Engines', order: 30 } } },
+    { path: '/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { title: 'Users', nav: { label: 'Users', order: 90, role: 'admin' } } },
+    { path: '/tenants', name: 'tenants', component: () => import('./pages/TenantsPage.vue'), meta: { title: 'Tenants', nav: { label: 'Tenants', order: 100, role: 'sysop' } } },
+    { path: '/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { title: 'API tokens', nav: { label: 'API tokens', order: 110 } } },
+    { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: 'Audit log', nav: { label: 'Audit', order: 120, role: 'admin' } } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

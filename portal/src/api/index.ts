@@ -62,3 +62,5 @@ export const engines = {
 export const service = {
   report: () => get<ServiceReport>('/service/report'),
 }
+export * as admin from './admin'
+export * as bulk from './bulk'
