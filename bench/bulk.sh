@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Time to queue one bulk task for 100,000 devices (POST /api/v1/devices/bulk-tasks with an empty filter as the sysop), and
 # to read its progress (GET /api/v1/bulk-tasks/{id}), on SQLite (or PostgreSQL with --db CONN).
-#   bench/bulk.sh [--devices N] [--runs R] [--db CONN]
+#   bench/bulk.sh [--devices N] [--runs R] [--db CONN] [--no-build]
 # Builds Release, seeds N synthetic devices into a fresh database, starts the server, then R times: one POST (all N devices,
 # kind reboot) and 5 GETs of its progress; prints each time. Every run adds N more tasks to the same table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-devices=100000; runs=3; db=""
+devices=100000; runs=3; db=""; build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --devices) devices=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-dotnet build QDMS.slnx -c Release --nologo -v quiet >/dev/null
+if [ $build = 1 ]; then dotnet build QDMS.slnx -c Release --nologo -v quiet >/dev/null; fi
 data=$(mktemp -d); port=18483
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 seed_args=(--data "$data" --devices "$devices"); serve_args=(--data "$data")
