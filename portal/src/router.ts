@@ -43,6 +43,10 @@ export const router = createRouter({
     { path: '/qos', name: 'qos', component: () => import('./pages/QosPage.vue'), meta: { title: 'QoS', nav: { label: 'QoS', order: 50, also: ['qos-device'] } } },
     { path: '/qos/devices/:id(\\d+)', name: 'qos-device', component: () => import('./pages/QosPage.vue'), props: (route: RouteLocationNormalized) => ({ deviceId: Number(route.params.id) }), meta: { title: 'Device QoS' } },
     { path: '/files', name: 'files', component: () => import('./pages/FilesPage.vue'), meta: { title: 'Files', nav: { label: 'Files', order: 40 } } },
+    { path: '/users', name: 'users', component: () => import('./pages/UsersPage.vue'), meta: { title: 'Users', nav: { label: 'Users', order: 90, role: 'admin' } } },
+    { path: '/tenants', name: 'tenants', component: () => import('./pages/TenantsPage.vue'), meta: { title: 'Tenants', nav: { label: 'Tenants', order: 100, role: 'sysop' } } },
+    { path: '/tokens', name: 'tokens', component: () => import('./pages/TokensPage.vue'), meta: { title: 'API tokens', nav: { label: 'API tokens', order: 110 } } },
+    { path: '/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: 'Audit log', nav: { label: 'Audit', order: 120, role: 'admin' } } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Not found' } },
   ],
 })

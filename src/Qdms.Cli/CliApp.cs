@@ -36,7 +36,7 @@ public static class CliApp
         EngineCommands.Create(context),
         ServiceCommands.Create(context),
         FileCommands.Create(context),
-        DeviceCommands.Create(context),
+        BulkTaskCommands.AddTo(DeviceCommands.Create(context), context),
         TaskCommands.Create(context),
         ScenarioCommands.Create(context),
         SnmpCommands.Create(context),

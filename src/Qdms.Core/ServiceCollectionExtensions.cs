@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FileService>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<Qdms.Core.Devices.Bulk.BulkTaskService>();
         services.AddSingleton<DeviceWakers>();
         services.AddSingleton<DeviceWakeService>();
         services.AddSingleton<IDeviceAuthenticator, DeviceAuthenticator>();

@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IDeviceParameterStore, SqlDeviceParameterStore>();
         services.AddSingleton<IDeviceParameterEditor, SqlDeviceParameterEditor>();
         services.AddSingleton<IDeviceTaskStore, SqlDeviceTaskStore>();
+        services.AddSingleton<Qdms.Core.Devices.Bulk.IBulkTaskStore, SqlBulkTaskStore>();
         services.AddSingleton<IDeviceEventStore, SqlDeviceEventStore>();
         services.AddSingleton<IMeasurementStore, SqlMeasurementStore>();
         services.AddSingleton<IScenarioStore, SqlScenarioStore>();

@@ -54,7 +54,7 @@ public sealed class TaskService(IDeviceStore devices, IDeviceTaskStore tasks, Au
     /// <c>add-object</c>/<c>delete-object</c> a <c>path</c> string, <c>download</c> a <c>fileId</c> number or a <c>url</c> string.
     /// Returns the compact JSON text.
     /// </summary>
-    private static string? ValidateArguments(string kind, string? arguments)
+    internal static string? ValidateArguments(string kind, string? arguments)
     {
         if (string.IsNullOrWhiteSpace(arguments))
         {

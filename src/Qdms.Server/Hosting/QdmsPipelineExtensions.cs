@@ -36,6 +36,7 @@ internal static class QdmsPipelineExtensions
         api.MapDeviceEndpoints();
         api.MapDeviceAggregateEndpoints();
         api.MapTaskEndpoints();
+        api.MapBulkTaskEndpoints();
         api.MapConnectionRequestEndpoints();
         api.MapScenarioEndpoints();
         api.MapEventEndpoints();

@@ -19,6 +19,7 @@ public static class MigrationCatalog
         M0009Scenarios.Migration,
         M0010Provisioning.Migration,
         M0011Tr069Auth.Migration,
+        M0012BulkTasks.Migration,
         M0013DeviceSummaryIndexes.Migration,
     ];
 }
