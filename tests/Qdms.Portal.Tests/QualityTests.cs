@@ -56,6 +56,29 @@ public sealed partial class QualityTests(PortalFixture portal)
         await Expect(page.Locator("[data-test=service-state]")).ToHaveTextAsync("running");
     }
 
+    [Theory]
+    [InlineData("/files")]
+    [InlineData("/qos")]
+    [InlineData("/scenarios")]
+    [InlineData("/scenarios/new")]
+    [InlineData("/provisioning")]
+    [InlineData("/provisioning?rule=new")]
+    [InlineData("/snmp")]
+    [InlineData("/users")]
+    [InlineData("/tenants")]
+    [InlineData("/tokens")]
+    [InlineData("/audit")]
+    public async Task Each_admin_and_tool_page_fits_a_phone_screen_once_loaded(string path)
+    {
+        await using var tab = await portal.OpenAsync(Layout.PhoneWidth, Layout.PhoneHeight);
+        await tab.SignInAsync("admin", ServerUnderTest.AdminPassword);
+        await tab.Page.GotoAsync(path);
+        await Expect(tab.Page.Locator("main h1").First).ToBeVisibleAsync();
+        await Expect(tab.Page.Locator("[data-test=loading]")).ToHaveCountAsync(0);
+        await Expect(tab.Page.Locator("[data-test=error]")).ToHaveCountAsync(0);
+        await Layout.AssertNoHorizontalOverflowAsync(tab.Page);
+    }
+
     [Fact]
     public async Task The_devices_page_is_usable_by_keyboard_alone_from_the_top_to_a_device()
     {
