@@ -1,16 +1,9 @@
 // Bulk tasks: one task kind queued for many devices (explicit ids or the device list's filter) and the job's progress.
 import { get, post } from './http'
+import type { DeviceFilter } from './types'
 
 /** The device list's filters, as GET /api/v1/devices takes them. */
-export interface BulkFilter {
-  q?: string
-  status?: string
-  protocol?: string
-  model?: string
-  firmware?: string
-  tag?: string
-  group?: string
-}
+export type BulkFilter = DeviceFilter
 
 /** A bulk job: the tasks written (total) and how many are queued, sent, done, failed or expired; finished once none waits. */
 export interface BulkJob {

@@ -74,17 +74,20 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (response.status === 401 && !options.anonymous) {
     unauthorized()
   }
-  if (!response.ok) {
-    let problem: Problem | null = null
-    try {
-      problem = (await response.json()) as Problem
-    } catch {
-      problem = null
-    }
-    throw new ApiError(response.status, problem, `${response.status} ${response.statusText}`)
-  }
+  if (!response.ok) throw await failure(response)
   if (response.status === 204) return undefined as T
   return (await response.json()) as T
+}
+
+/** The ApiError for a refused response: its problem+json body when it has one (for calls made outside `request()`). */
+export async function failure(response: Response): Promise<ApiError> {
+  let problem: Problem | null = null
+  try {
+    problem = (await response.json()) as Problem
+  } catch {
+    problem = null
+  }
+  return new ApiError(response.status, problem, `${response.status} ${response.statusText}`)
 }
 
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal })

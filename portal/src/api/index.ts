@@ -1,23 +1,13 @@
 // The typed client over the public REST API: one function per route the portal uses.
 import { get, post, del, request } from './http'
 import type {
-  Device, DeviceAggregates, DeviceEvent, DeviceParameter, DeviceTask, Engine, EngineType, LoginResponse, Page,
+  Device, DeviceAggregates, DeviceEvent, DeviceFilter, DeviceParameter, DeviceTask, Engine, EngineType, LoginResponse, Page,
   ServiceReport, Tenant, User,
 } from './types'
 
 export { ApiError, onUnauthorized, setToken } from './http'
 export type * from './types'
 
-/** The device list's filters (GET /api/v1/devices); every one given must match. */
-export interface DeviceFilter {
-  q?: string
-  status?: string
-  protocol?: string
-  model?: string
-  firmware?: string
-  tag?: string
-  group?: string
-}
 
 export const auth = {
   login: (username: string, password: string) =>

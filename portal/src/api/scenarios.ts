@@ -1,8 +1,8 @@
 // Scenarios (docs/scenarios.md): stored texts, validation, save-as, runs with their results, and a run's live log read from
 // GET /api/v1/scenarios/runs/{run}/log/stream (server-sent events, read with fetch() so the bearer token goes with it).
-import { ApiError, bearerToken, del, get, post, reportUnauthorized, request } from './http'
+import { ApiError, bearerToken, del, failure, get, post, reportUnauthorized, request } from './http'
 import { readEventStream } from './sse'
-import type { Page, Problem } from './types'
+import type { Page } from './types'
 
 export interface ScenarioSummary {
   id: number
@@ -160,13 +160,7 @@ export async function followLog(runId: number, after: number, handlers: LogStrea
   const response = await fetch(`/api/v1/scenarios/runs/${runId}/log/stream${after > 0 ? `?after=${after}` : ''}`, { headers, signal })
   if (!response.ok || !response.body) {
     if (response.status === 401) reportUnauthorized()
-    let problem: Problem | null = null
-    try {
-      problem = (await response.json()) as Problem
-    } catch {
-      problem = null
-    }
-    throw new ApiError(response.status, problem, `${response.status} ${response.statusText}`)
+    throw await failure(response)
   }
 
   let batch: RunEvent[] = []

@@ -165,3 +165,14 @@ export interface Problem {
   detail?: string
   errors?: Record<string, string[]>
 }
+
+/** The device list's filters (GET /api/v1/devices); every one given must match. */
+export interface DeviceFilter {
+  q?: string
+  status?: string
+  protocol?: string
+  model?: string
+  firmware?: string
+  tag?: string
+  group?: string
+}

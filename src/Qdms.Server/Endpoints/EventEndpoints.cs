@@ -22,7 +22,7 @@ internal static class EventEndpoints
             caller.Require(Role.Viewer);
             var query = Query(deviceId, source, type, severity, from, to, unknown ?? false);
             var result = await store.ListAsync(caller.Scope, query, PageRequest.From(page, size), ct);
-            return TypedResults.Ok(result.ToDto(ToDto));
+            return TypedResults.Ok(result.ToDto(EventDtoMapping.ToDto));
         }).WithTags("Events");
 
         api.MapGet("/devices/{id:long}/events", async (
@@ -32,32 +32,11 @@ internal static class EventEndpoints
             var device = await devices.GetAsync(caller, id, ct);
             var query = Query(device.Id, source, type, severity, from, to, unknownOnly: false);
             var result = await store.ListAsync(TenantScope.Of(device.TenantId), query, PageRequest.From(page, size), ct);
-            return TypedResults.Ok(result.ToDto(ToDto));
+            return TypedResults.Ok(result.ToDto(EventDtoMapping.ToDto));
         }).WithTags("Events");
         return api;
     }
 
     private static DeviceEventQuery Query(long? deviceId, string? source, string? type, string? severity, DateTimeOffset? from, DateTimeOffset? to, bool unknownOnly) =>
         new(deviceId, source, type, severity is null ? null : EventSeverityNames.Parse(severity, "severity"), from, to, unknownOnly);
-
-    private static DeviceEventDto ToDto(DeviceEvent e) =>
-        new(e.Id, e.TenantId, e.DeviceId, e.Source, e.Type, e.Severity.ToName(), e.Time, e.Message, e.Origin, ParseData(e.DataJson));
-
-    private static JsonElement? ParseData(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(json);
-        }
-    }
 }

@@ -29,33 +29,11 @@ internal sealed class LiveMessageEncoder(IOptions<Microsoft.AspNetCore.Http.Json
     {
         DeviceChanged d => new LiveDeviceDto(d.Id, d.Tenant, d.Status is { } s ? DeviceDtoMapping.Name(s) : null, d.LastContactAt),
         TaskChanged t => t.Task.ToDto(),
-        EventAdded e => ToDto(e.Event),
+        EventAdded e => e.Event.ToDto(),
         EngineChanged e => new LiveEngineDto(
             e.Instance.Id, e.Instance.Type, e.Instance.Alias, e.Instance.Index, e.Instance.ActualState.ToWire(),
             e.Instance.DesiredState == EngineDesiredState.Running ? "running" : "stopped", e.Instance.LastError, e.Instance.Node, e.Removed,
             e.Instance.UpdatedAt),
         _ => throw new InvalidOperationException($"No live message for {change.GetType().Name}."),
     };
-
-    /// <summary>The shape of <c>GET /api/v1/events</c> items; the id is 0 because stores append events without reading ids back.</summary>
-    private static DeviceEventDto ToDto(NewDeviceEvent e) =>
-        new(0, e.TenantId, e.DeviceId, e.Source, e.Type, e.Severity.ToName(), e.Time, e.Message, e.Origin, Data(e.DataJson));
-
-    private static JsonElement? Data(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(text);
-        }
-    }
 }
