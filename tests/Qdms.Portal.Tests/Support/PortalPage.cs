@@ -47,7 +47,7 @@ public sealed partial class PortalPage : IAsyncDisposable
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(ExpectTimeout.Milliseconds);
         return new PortalPage(context, await context.NewPageAsync());
     }
 
