@@ -23,7 +23,7 @@ internal static class CpeAuthConfig
             problems.Add("cpeAuth must be \"none\", \"basic\" or \"digest\"");
         }
 
-        var tenant = String(config, "tenant", problems);
+        var tenant = ConfigValues.String(config, "tenant", problems);
         if (tenant.Length > 64)
         {
             problems.Add("tenant must be a tenant's name (at most 64 characters), or \"\" for the default tenant");
@@ -36,30 +36,14 @@ internal static class CpeAuthConfig
             problems.Add("nonceLifetimeSeconds must be a whole number from 1 to 3600");
         }
 
-        var path = String(config, "certificatePath", problems);
-        var keyPath = String(config, "certificateKeyPath", problems);
-        var password = String(config, "certificatePassword", problems);
+        var path = ConfigValues.String(config, "certificatePath", problems);
+        var keyPath = ConfigValues.String(config, "certificateKeyPath", problems);
+        var password = ConfigValues.String(config, "certificatePassword", problems);
         if (path.Length == 0 && (keyPath.Length > 0 || password.Length > 0))
         {
             problems.Add("certificateKeyPath and certificatePassword need certificatePath");
         }
 
         return (mode, tenant.Trim().ToLowerInvariant(), lifetime, path.Length > 0 ? new CpeCertificate(path, keyPath, password) : null);
-    }
-
-    private static string String(JsonElement config, string key, List<string> problems)
-    {
-        if (!config.TryGetProperty(key, out var p))
-        {
-            return "";
-        }
-
-        if (p.ValueKind != JsonValueKind.String)
-        {
-            problems.Add($"{key} must be a string");
-            return "";
-        }
-
-        return p.GetString()!;
     }
 }

@@ -25,8 +25,8 @@ internal sealed record ConnectionRequestOptions(string Username, string Password
     /// <summary>Reads the connection request keys of an engine config; a missing key takes its default. <paramref name="problems"/> names each bad key.</summary>
     public static ConnectionRequestOptions TryRead(JsonElement config, List<string> problems)
     {
-        var username = String(config, "connectionRequestUsername", problems);
-        var password = String(config, "connectionRequestPassword", problems);
+        var username = ConfigValues.String(config, "connectionRequestUsername", problems);
+        var password = ConfigValues.String(config, "connectionRequestPassword", problems);
         var allowBasic = false;
         if (config.TryGetProperty("connectionRequestAllowBasic", out var b))
         {
@@ -71,21 +71,5 @@ internal sealed record ConnectionRequestOptions(string Username, string Password
         }
 
         return new ConnectionRequestOptions(username, password, allowBasic, TimeSpan.FromSeconds(timeout), networks);
-    }
-
-    private static string String(JsonElement config, string key, List<string> problems)
-    {
-        if (!config.TryGetProperty(key, out var p))
-        {
-            return "";
-        }
-
-        if (p.ValueKind != JsonValueKind.String)
-        {
-            problems.Add($"{key} must be a string");
-            return "";
-        }
-
-        return p.GetString()!;
     }
 }

@@ -20,23 +20,6 @@ internal sealed class SqlDeviceParameterEditor(QdmsDb db) : IDeviceParameterEdit
         return await c.ExecuteAsync(new CommandDefinition(sql, new { deviceId, path, length = path.Length }, cancellationToken: ct));
     }
 
-    public async Task UpsertValuesAsync(long deviceId, IReadOnlyList<DeviceParameter> parameters, CancellationToken ct)
-    {
-        if (parameters.Count == 0)
-        {
-            return;
-        }
-
-        await using var c = await db.OpenAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO device_parameters (device_id, path, value, type, writable, updated_at)
-            VALUES (@deviceId, @Path, @Value, @Type, @Writable, @at)
-            ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, type = excluded.type, updated_at = excluded.updated_at
-            """,
-            parameters.Select(p => new { deviceId, p.Path, p.Value, p.Type, p.Writable, at = Time.ToDb(p.UpdatedAt) }),
-            tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-    }
+    public Task UpsertValuesAsync(long deviceId, IReadOnlyList<DeviceParameter> parameters, CancellationToken ct) =>
+        SqlDeviceParameterStore.UpsertAsync(db, deviceId, parameters, updateWritable: false, ct);
 }

@@ -19,20 +19,28 @@ internal sealed class SqlDeviceParameterStore(QdmsDb db) : IDeviceParameterStore
         return rows.Select(r => r.ToParameter()).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
     }
 
-    public async Task UpsertAsync(long deviceId, IReadOnlyList<DeviceParameter> parameters, CancellationToken ct)
+    public Task UpsertAsync(long deviceId, IReadOnlyList<DeviceParameter> parameters, CancellationToken ct) =>
+        UpsertAsync(db, deviceId, parameters, updateWritable: true, ct);
+
+    /// <summary>
+    /// Writes a batch in one transaction. <paramref name="updateWritable"/> false keeps the writable flag of rows that exist
+    /// (a value write does not learn writability); new rows take the batch's flag either way.
+    /// </summary>
+    internal static async Task UpsertAsync(QdmsDb db, long deviceId, IReadOnlyList<DeviceParameter> parameters, bool updateWritable, CancellationToken ct)
     {
         if (parameters.Count == 0)
         {
             return;
         }
 
+        var writable = updateWritable ? " writable = excluded.writable," : "";
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO device_parameters (device_id, path, value, type, writable, updated_at)
             VALUES (@deviceId, @Path, @Value, @Type, @Writable, @at)
-            ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, type = excluded.type, writable = excluded.writable, updated_at = excluded.updated_at
+            ON CONFLICT (device_id, path) DO UPDATE SET value = excluded.value, type = excluded.type,{writable} updated_at = excluded.updated_at
             """,
             parameters.Select(p => new { deviceId, p.Path, p.Value, p.Type, p.Writable, at = Time.ToDb(p.UpdatedAt) }),
             tx, cancellationToken: ct));
